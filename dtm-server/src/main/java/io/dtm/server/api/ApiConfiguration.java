@@ -1,0 +1,21 @@
+package io.dtm.server.api;
+
+import java.time.Clock;
+
+import io.dtm.server.store.OptionsCodec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Beans of the HTTP layer.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+	@Bean
+	ViewMapper viewMapper(Clock clock, OptionsCodec optionsCodec) {
+		return new ViewMapper(clock, optionsCodec);
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.dtm.server.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dtm.core.DtmResult;
+import io.dtm.server.service.DtmApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Maps every error of the dtm API to dtm's envelope: 400 bad input, 409
+ * {@code {"dtm_result":"FAILURE"}}, 425 {@code {"dtm_result":"ONGOING"}}, 500 anything
+ * else; always with a {@code message}.
+ */
+@RestControllerAdvice(basePackageClasses = DtmExceptionHandler.class)
+public class DtmExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(DtmExceptionHandler.class);
+
+	@ExceptionHandler(DtmApiException.BadRequest.class)
+	ResponseEntity<Map<String, Object>> badRequest(DtmApiException ex) {
+		return reply(HttpStatus.BAD_REQUEST, null, ex.getMessage());
+	}
+
+	@ExceptionHandler(DtmApiException.Conflict.class)
+	ResponseEntity<Map<String, Object>> conflict(DtmApiException ex) {
+		return reply(HttpStatus.CONFLICT, DtmResult.FAILURE, ex.getMessage());
+	}
+
+	@ExceptionHandler(DtmApiException.Ongoing.class)
+	ResponseEntity<Map<String, Object>> ongoing(DtmApiException ex) {
+		return reply(HttpStatus.TOO_EARLY, DtmResult.ONGOING, ex.getMessage());
+	}
+
+	@ExceptionHandler(DtmApiException.Failed.class)
+	ResponseEntity<Map<String, Object>> failed(DtmApiException ex) {
+		return reply(HttpStatus.INTERNAL_SERVER_ERROR, null, ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		String detail = (cause != null && cause.getMessage() != null) ? firstLine(cause.getMessage())
+				: "body is missing";
+		return reply(HttpStatus.BAD_REQUEST, null, "malformed JSON body: " + detail);
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	ResponseEntity<Map<String, Object>> badParameter(Exception ex) {
+		return reply(HttpStatus.BAD_REQUEST, null, ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return reply(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, ex.getMessage() + "; send application/json");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException ex) {
+		return reply(HttpStatus.METHOD_NOT_ALLOWED, null, ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> other(Exception ex) {
+		logger.error("request failed", ex);
+		return reply(HttpStatus.INTERNAL_SERVER_ERROR, null, firstLine(String.valueOf(ex.getMessage())));
+	}
+
+	private static ResponseEntity<Map<String, Object>> reply(HttpStatus status, DtmResult result, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (result != null) {
+			body.put("dtm_result", result.wireValue());
+		}
+		body.put("message", message);
+		return ResponseEntity.status(status).body(body);
+	}
+
+	private static String firstLine(String message) {
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+}

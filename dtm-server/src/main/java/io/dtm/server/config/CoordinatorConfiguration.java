@@ -1,0 +1,141 @@
+package io.dtm.server.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.engine.BranchInvoker;
+import io.dtm.server.engine.EngineContext;
+import io.dtm.server.engine.HttpBranchInvoker;
+import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.MsgProcessor;
+import io.dtm.server.engine.SagaProcessor;
+import io.dtm.server.engine.StatusMachine;
+import io.dtm.server.engine.TccProcessor;
+import io.dtm.server.engine.TransProcessor;
+import io.dtm.server.engine.TransWorker;
+import io.dtm.server.engine.UrlResolver;
+import io.dtm.server.engine.XaProcessor;
+import io.dtm.server.service.GidGenerator;
+import io.dtm.server.service.RequestValidator;
+import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.service.TransFactory;
+import io.dtm.server.store.OptionsCodec;
+import io.dtm.server.store.TransStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the engine: clock, executors, HTTP client, processors, worker and coordinator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CoordinatorConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	OptionsCodec optionsCodec(ObjectMapper objectMapper) {
+		return new OptionsCodec(objectMapper);
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService dtmProcessingExecutor() {
+		return DtmExecutors.blocking("dtm-process", 64, 10_000);
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService dtmBranchExecutor() {
+		return DtmExecutors.blocking("dtm-branch", 128, 10_000);
+	}
+
+	@Bean
+	HttpClient dtmHttpClient(ExecutorService dtmBranchExecutor) {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(3))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UrlResolver urlResolver() {
+		return UrlResolver.http();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver) {
+		return new HttpBranchInvoker(dtmHttpClient, urlResolver);
+	}
+
+	@Bean
+	IntervalPolicy intervalPolicy(DtmServerProperties properties) {
+		return new IntervalPolicy(properties);
+	}
+
+	@Bean
+	StatusMachine statusMachine(TransStore store, Clock clock) {
+		return new StatusMachine(store, clock);
+	}
+
+	@Bean
+	SagaProcessor sagaProcessor(ObjectMapper objectMapper) {
+		return new SagaProcessor(objectMapper);
+	}
+
+	@Bean
+	MsgProcessor msgProcessor(ObjectMapper objectMapper) {
+		return new MsgProcessor(objectMapper);
+	}
+
+	@Bean
+	TccProcessor tccProcessor() {
+		return new TccProcessor();
+	}
+
+	@Bean
+	XaProcessor xaProcessor() {
+		return new XaProcessor();
+	}
+
+	@Bean
+	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
+			IntervalPolicy intervals, Clock clock, ExecutorService dtmBranchExecutor,
+			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors) {
+		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor);
+		return new TransWorker(context, processors, dtmProcessingExecutor);
+	}
+
+	@Bean
+	RequestValidator requestValidator(DtmServerProperties properties, UrlResolver urlResolver,
+			ObjectMapper objectMapper) {
+		return new RequestValidator(properties, urlResolver, objectMapper);
+	}
+
+	@Bean
+	TransFactory transFactory(IntervalPolicy intervals, Clock clock) {
+		return new TransFactory(intervals, clock);
+	}
+
+	@Bean
+	TransCoordinator transCoordinator(TransStore store, StatusMachine statusMachine, TransWorker worker,
+			RequestValidator validator, TransFactory factory, Clock clock) {
+		return new TransCoordinator(store, statusMachine, worker, validator, factory, clock);
+	}
+
+	@Bean
+	GidGenerator gidGenerator() {
+		return new GidGenerator();
+	}
+
+}

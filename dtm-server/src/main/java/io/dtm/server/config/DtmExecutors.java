@@ -1,0 +1,69 @@
+package io.dtm.server.config;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Executors for blocking branch calls: virtual threads when the JVM offers them (21+),
+ * bounded platform-thread pools otherwise.
+ */
+public final class DtmExecutors {
+
+	private DtmExecutors() {
+	}
+
+	/**
+	 * Whether this JVM has virtual threads.
+	 * @return {@code true} on Java 21 and later
+	 */
+	public static boolean virtualThreadsAvailable() {
+		return virtualFactory() != null;
+	}
+
+	/**
+	 * An executor for blocking work.
+	 * @param name thread name prefix
+	 * @param maxThreads platform-thread bound (ignored with virtual threads)
+	 * @param queueCapacity queued tasks beyond which work is rejected
+	 * @return the executor
+	 */
+	public static ExecutorService blocking(String name, int maxThreads, int queueCapacity) {
+		Method factory = virtualFactory();
+		if (factory != null) {
+			try {
+				return (ExecutorService) factory.invoke(null);
+			}
+			catch (ReflectiveOperationException ex) {
+				// fall back to platform threads
+			}
+		}
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(queueCapacity), named(name));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	private static Method virtualFactory() {
+		try {
+			return java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+	}
+
+	private static ThreadFactory named(String name) {
+		AtomicInteger counter = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.dtm.server.config;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the coordinator under {@code dtm.server}. Durations without a unit are
+ * read as seconds, like dtm's own configuration; defaults match dtm's.
+ */
+@Validated
+@ConfigurationProperties("dtm.server")
+public class DtmServerProperties {
+
+	/**
+	 * Base interval between two processing attempts of a transaction whose branch call
+	 * had an unknown outcome; each further failure doubles it. Also the length of the
+	 * lease the cron takes on a due transaction.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	@DurationMin(seconds = 1)
+	private Duration retryInterval = Duration.ofSeconds(10);
+
+	/**
+	 * Default timeout after which a prepared msg is checked back through its
+	 * query_prepared URL and a prepared tcc or xa transaction is rolled back. Sagas only
+	 * time out when they set their own timeout_to_fail.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	@DurationMin(seconds = 1)
+	private Duration timeoutToFail = Duration.ofSeconds(35);
+
+	/**
+	 * Default timeout of one branch call, used when the transaction does not set
+	 * request_timeout.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	@DurationMin(millis = 100)
+	private Duration requestTimeout = Duration.ofSeconds(3);
+
+	/**
+	 * Version reported by /api/dtmsvr/version.
+	 */
+	private String version = "v1.19.0-java";
+
+	private final Cron cron = new Cron();
+
+	private final Store store = new Store();
+
+	private final Limits limits = new Limits();
+
+	public Duration getRetryInterval() {
+		return this.retryInterval;
+	}
+
+	public void setRetryInterval(Duration retryInterval) {
+		this.retryInterval = retryInterval;
+	}
+
+	public Duration getTimeoutToFail() {
+		return this.timeoutToFail;
+	}
+
+	public void setTimeoutToFail(Duration timeoutToFail) {
+		this.timeoutToFail = timeoutToFail;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(String version) {
+		this.version = version;
+	}
+
+	public Cron getCron() {
+		return this.cron;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	/**
+	 * Background processing of due transactions.
+	 */
+	public static final class Cron {
+
+		/**
+		 * Whether this instance polls the store for due transactions. Turn it off only on
+		 * instances that must serve the API without processing (every store needs at
+		 * least one polling instance).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Sleep between two polls when no transaction is due (dtm's TransCronInterval). A
+		 * random part of up to one third of it is subtracted so instances spread out.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 10)
+		private Duration interval = Duration.ofSeconds(3);
+
+		/**
+		 * Number of polling loops on this instance; each one processes one transaction at
+		 * a time.
+		 */
+		private int workers = 2;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getWorkers() {
+			return this.workers;
+		}
+
+		public void setWorkers(int workers) {
+			this.workers = workers;
+		}
+
+	}
+
+	/**
+	 * Where transactions are stored.
+	 */
+	public static final class Store {
+
+		/**
+		 * Store implementation.
+		 */
+		private StoreType type = StoreType.JPA;
+
+		private final H2 h2 = new H2();
+
+		public StoreType getType() {
+			return this.type;
+		}
+
+		public void setType(StoreType type) {
+			this.type = type;
+		}
+
+		public H2 getH2() {
+			return this.h2;
+		}
+
+	}
+
+	/**
+	 * Embedded H2 file store used by the default profile.
+	 */
+	public static final class H2 {
+
+		/**
+		 * Directory holding the embedded H2 database files; created when missing.
+		 */
+		private Path dataDir = Paths.get("data");
+
+		public Path getDataDir() {
+			return this.dataDir;
+		}
+
+		public void setDataDir(Path dataDir) {
+			this.dataDir = dataDir;
+		}
+
+	}
+
+	/**
+	 * Input limits enforced before anything is written.
+	 */
+	public static final class Limits {
+
+		/**
+		 * Maximum number of steps in one saga or msg.
+		 */
+		private int maxSteps = 1000;
+
+		/**
+		 * Maximum size of one branch payload in bytes.
+		 */
+		private int maxPayloadBytes = 1024 * 1024;
+
+		public int getMaxSteps() {
+			return this.maxSteps;
+		}
+
+		public void setMaxSteps(int maxSteps) {
+			this.maxSteps = maxSteps;
+		}
+
+		public int getMaxPayloadBytes() {
+			return this.maxPayloadBytes;
+		}
+
+		public void setMaxPayloadBytes(int maxPayloadBytes) {
+			this.maxPayloadBytes = maxPayloadBytes;
+		}
+
+	}
+
+	/**
+	 * Store implementations.
+	 */
+	public enum StoreType {
+
+		/** Spring Data JPA: embedded H2 by default, MySQL in production. */
+		JPA,
+		/** Redis through Lettuce. */
+		REDIS
+
+	}
+
+}

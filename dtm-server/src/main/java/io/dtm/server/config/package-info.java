@@ -1,0 +1,4 @@
+/**
+ * Typed configuration of the coordinator and the infrastructure beans it needs.
+ */
+package io.dtm.server.config;

@@ -1,0 +1,27 @@
+package io.dtm.server.cron;
+
+import java.time.Clock;
+
+import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.TransWorker;
+import io.dtm.server.store.TransStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the cron unless {@code dtm.server.cron.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "dtm.server.cron.enabled", havingValue = "true", matchIfMissing = true)
+class CronConfiguration {
+
+	@Bean
+	TransCron transCron(TransStore store, TransWorker worker, IntervalPolicy intervals, DtmServerProperties properties,
+			Clock clock) {
+		return new TransCron(store, worker, intervals, properties.getCron(), clock);
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.dtm.server.cron;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.TransWorker;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.TransStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Polls the store on every instance: lease one due transaction (the store pushes its next
+ * cron time forward and stamps an owner token atomically), process it, and poll again at
+ * once; sleep the configured interval, less a random third, when nothing is due. Stops
+ * taking new work on shutdown and waits a bounded time for the pass in progress.
+ */
+public class TransCron implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransCron.class);
+
+	private final TransStore store;
+
+	private final TransWorker worker;
+
+	private final IntervalPolicy intervals;
+
+	private final DtmServerProperties.Cron properties;
+
+	private final Clock clock;
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	public TransCron(TransStore store, TransWorker worker, IntervalPolicy intervals,
+			DtmServerProperties.Cron properties, Clock clock) {
+		this.store = store;
+		this.worker = worker;
+		this.intervals = intervals;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		for (int i = 0; i < Math.max(1, this.properties.getWorkers()); i++) {
+			Thread thread = new Thread(this::loop, "dtm-cron-" + (i + 1));
+			thread.setDaemon(true);
+			thread.start();
+			this.threads.add(thread);
+		}
+		logger.info("cron started with {} worker(s), poll interval {}", this.threads.size(),
+				this.properties.getInterval());
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		for (Thread thread : this.threads) {
+			thread.interrupt();
+		}
+		for (Thread thread : this.threads) {
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/**
+	 * Lease and process one due transaction.
+	 * @return whether one was processed
+	 */
+	public boolean runOnce() {
+		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		Optional<GlobalTrans> leased = this.store.leaseDue(now, this.intervals.lease(), UUID.randomUUID().toString());
+		leased.ifPresent(this.worker::process);
+		return leased.isPresent();
+	}
+
+	private void loop() {
+		while (this.running) {
+			try {
+				if (!runOnce()) {
+					sleep(idleSleep());
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("cron poll failed: {}", ex.getMessage());
+				sleep(this.properties.getInterval());
+			}
+		}
+	}
+
+	private Duration idleSleep() {
+		long millis = this.properties.getInterval().toMillis();
+		return Duration.ofMillis(millis - ThreadLocalRandom.current().nextLong(millis / 3 + 1));
+	}
+
+	private void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

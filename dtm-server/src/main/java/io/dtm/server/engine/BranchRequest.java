@@ -1,0 +1,24 @@
+package io.dtm.server.engine;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.TransType;
+
+/**
+ * Everything needed to call one branch.
+ *
+ * @param url the branch URL as stored (may name a service)
+ * @param gid global id
+ * @param transType mode
+ * @param branchId branch id
+ * @param op operation
+ * @param payload body bytes; empty means GET without a body (except for xa)
+ * @param headers extra headers
+ * @param timeout call timeout
+ */
+public record BranchRequest(String url, String gid, TransType transType, String branchId, BranchOp op, byte[] payload,
+		Map<String, String> headers, Duration timeout) {
+
+}

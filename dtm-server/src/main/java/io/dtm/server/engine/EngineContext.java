@@ -1,0 +1,21 @@
+package io.dtm.server.engine;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+import io.dtm.server.store.TransStore;
+
+/**
+ * The collaborators every processing pass shares.
+ *
+ * @param store the store
+ * @param statusMachine the status machine
+ * @param invoker the branch invoker
+ * @param intervals the timing rules
+ * @param clock the clock
+ * @param branchExecutor executor for concurrent branch calls
+ */
+public record EngineContext(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
+		IntervalPolicy intervals, Clock clock, Executor branchExecutor) {
+
+}

@@ -1,0 +1,238 @@
+package io.dtm.server.engine;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.BranchStatus;
+import io.dtm.core.GlobalStatus;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.TransStore;
+
+/**
+ * One processing pass of one transaction: the current snapshot, its branches, and the
+ * operations a processor may perform on them. Branch status updates are guarded by the
+ * global status the pass believes in; a lost guard stops the pass with
+ * {@link StaleTransactionException}.
+ */
+public final class TransPass {
+
+	private final TransStore store;
+
+	private final StatusMachine statusMachine;
+
+	private final BranchInvoker invoker;
+
+	private final IntervalPolicy intervals;
+
+	private final Clock clock;
+
+	private final Executor branchExecutor;
+
+	private final List<Branch> branches;
+
+	private volatile GlobalTrans trans;
+
+	private BranchOutcome worst;
+
+	private String lastError;
+
+	private LocalDateTime scheduledAt;
+
+	TransPass(GlobalTrans trans, List<Branch> branches, EngineContext context) {
+		this.trans = trans;
+		this.branches = new ArrayList<>(branches);
+		this.store = context.store();
+		this.statusMachine = context.statusMachine();
+		this.invoker = context.invoker();
+		this.intervals = context.intervals();
+		this.clock = context.clock();
+		this.branchExecutor = context.branchExecutor();
+	}
+
+	public GlobalTrans trans() {
+		return this.trans;
+	}
+
+	public GlobalStatus status() {
+		return this.trans.status();
+	}
+
+	/**
+	 * Current branch snapshots in processing order.
+	 * @return a copy of the list
+	 */
+	public synchronized List<Branch> branches() {
+		return List.copyOf(this.branches);
+	}
+
+	/**
+	 * Current branch snapshots with the given operation, in processing order.
+	 * @param op the operation
+	 * @return the branches
+	 */
+	public synchronized List<Branch> branches(BranchOp op) {
+		return this.branches.stream().filter((branch) -> branch.op() == op).toList();
+	}
+
+	/**
+	 * The current snapshot of one branch.
+	 * @param branchId branch id
+	 * @param op operation
+	 * @return the branch
+	 * @throws IllegalStateException when the transaction has no such branch
+	 */
+	public synchronized Branch branch(String branchId, BranchOp op) {
+		for (Branch branch : this.branches) {
+			if (branch.op() == op && branch.branchId().equals(branchId)) {
+				return branch;
+			}
+		}
+		throw new IllegalStateException("transaction '" + this.trans.gid() + "' has no " + op + " branch " + branchId);
+	}
+
+	public LocalDateTime now() {
+		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	public IntervalPolicy intervals() {
+		return this.intervals;
+	}
+
+	public Executor branchExecutor() {
+		return this.branchExecutor;
+	}
+
+	/**
+	 * Whether the transaction's timeout has elapsed.
+	 * @return {@code true} when timed out
+	 */
+	public boolean isTimedOut() {
+		return this.intervals.isTimedOut(this.trans, now());
+	}
+
+	/**
+	 * Call a branch with the transaction's headers and timeout. Thread-safe.
+	 * @param branch the branch
+	 * @return the result
+	 */
+	public BranchCallResult call(Branch branch) {
+		return call(branch.url(), branch.branchId(), branch.op(), branch.binData());
+	}
+
+	/**
+	 * Call an arbitrary URL as a branch of this transaction (used for msg check-back).
+	 * @param url the URL
+	 * @param branchId branch id to send
+	 * @param op operation to send
+	 * @param payload body
+	 * @return the result
+	 */
+	public BranchCallResult call(String url, String branchId, BranchOp op, byte[] payload) {
+		GlobalTrans current = this.trans;
+		BranchCallResult result = this.invoker
+			.invoke(new BranchRequest(url, current.gid(), current.transType(), branchId, op, payload,
+					current.options().branchHeaders(), this.intervals.requestTimeout(current.options())));
+		record(result);
+		return result;
+	}
+
+	private synchronized void record(BranchCallResult result) {
+		if (result.outcome() != BranchOutcome.SUCCESS) {
+			this.lastError = result.detail();
+		}
+		if (this.worst == null || severity(result.outcome()) > severity(this.worst)) {
+			this.worst = result.outcome();
+		}
+	}
+
+	private static int severity(BranchOutcome outcome) {
+		return switch (outcome) {
+			case SUCCESS -> 0;
+			case ONGOING -> 1;
+			case FAILURE, ERROR -> 2;
+		};
+	}
+
+	/**
+	 * Record a branch's new status in the store and in this pass.
+	 * @param branch the branch
+	 * @param status its new status
+	 */
+	public void markBranch(Branch branch, BranchStatus status) {
+		if (!this.store.updateBranchStatus(branch, status, this.trans.status(), now())) {
+			throw new StaleTransactionException(this.trans.gid(), this.trans.status());
+		}
+		synchronized (this) {
+			for (int i = 0; i < this.branches.size(); i++) {
+				if (this.branches.get(i).id() == branch.id()) {
+					this.branches.set(i, this.branches.get(i).withStatus(status));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Call each branch that is not done yet, in the given order, stopping at the first
+	 * one that does not succeed (FAILURE counts as an unknown outcome here).
+	 * @param ordered the branches in call order
+	 * @return whether every branch has succeeded
+	 */
+	public boolean callInOrder(List<Branch> ordered) {
+		for (Branch branch : ordered) {
+			if (branch.status() == BranchStatus.SUCCEED) {
+				continue;
+			}
+			if (call(branch).outcome() != BranchOutcome.SUCCESS) {
+				return false;
+			}
+			markBranch(branch, BranchStatus.SUCCEED);
+		}
+		return true;
+	}
+
+	/**
+	 * Change the global status through the status machine.
+	 * @param to new status
+	 * @param rollbackReason reason, or {@code null}
+	 */
+	public void transition(GlobalStatus to, String rollbackReason) {
+		this.trans = this.statusMachine.transition(this.trans, to, rollbackReason);
+	}
+
+	/**
+	 * Ask the cron to look at the transaction again at a given time instead of the usual
+	 * interval (msg delay, the moment a prepared transaction times out).
+	 * @param time the time
+	 */
+	public void scheduleAt(LocalDateTime time) {
+		this.scheduledAt = time;
+	}
+
+	LocalDateTime scheduledAt() {
+		return this.scheduledAt;
+	}
+
+	/**
+	 * The most severe outcome seen in this pass.
+	 * @return the outcome, or {@code null} when no branch was called
+	 */
+	public synchronized BranchOutcome worstOutcome() {
+		return this.worst;
+	}
+
+	/**
+	 * Description of the last unsuccessful call.
+	 * @return the description, or {@code null}
+	 */
+	public synchronized String lastError() {
+		return this.lastError;
+	}
+
+}

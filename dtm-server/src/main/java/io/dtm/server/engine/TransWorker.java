@@ -1,0 +1,145 @@
+package io.dtm.server.engine;
+
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.TransType;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.GlobalTrans;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs processing passes: loads the branches, hands the pass to the processor of the
+ * transaction's mode, then schedules the next pass of an unfinished transaction (back-off
+ * doubling on errors, the same interval on ONGOING, the base interval otherwise). A gid
+ * is processed by at most one pass at a time on this instance.
+ */
+public class TransWorker {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransWorker.class);
+
+	private final EngineContext context;
+
+	private final Map<TransType, TransProcessor> processors = new EnumMap<>(TransType.class);
+
+	private final Executor processingExecutor;
+
+	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+	public TransWorker(EngineContext context, List<TransProcessor> processors, Executor processingExecutor) {
+		this.context = context;
+		this.processingExecutor = processingExecutor;
+		for (TransProcessor processor : processors) {
+			this.processors.put(processor.type(), processor);
+		}
+	}
+
+	/**
+	 * Process a transaction in the background; the cron picks it up if the executor is
+	 * full.
+	 * @param trans the transaction
+	 */
+	public void processAsync(GlobalTrans trans) {
+		try {
+			this.processingExecutor.execute(() -> process(trans));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("processing queue full; gid={} is left to the cron", trans.gid());
+		}
+	}
+
+	/**
+	 * Run one pass now.
+	 * @param trans the transaction as last read
+	 * @return the outcome of the pass, or empty when another pass of the gid is running
+	 * here
+	 */
+	public Optional<PassOutcome> process(GlobalTrans trans) {
+		if (trans.status().isFinished() || !this.inFlight.add(trans.gid())) {
+			return Optional.empty();
+		}
+		try {
+			TransProcessor processor = this.processors.get(trans.transType());
+			if (processor == null) {
+				throw new IllegalStateException("no processor for trans_type " + trans.transType());
+			}
+			List<Branch> branches = this.context.store().findBranches(trans.gid());
+			TransPass pass = new TransPass(trans, branches, this.context);
+			try {
+				processor.process(pass);
+			}
+			catch (StaleTransactionException ex) {
+				logger.debug("pass stopped: {}", ex.getMessage());
+				return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
+			}
+			if (!pass.status().isFinished()) {
+				scheduleNext(pass);
+			}
+			return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
+		}
+		catch (RuntimeException ex) {
+			logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
+			backOff(trans);
+			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, ex.getMessage()));
+		}
+		finally {
+			this.inFlight.remove(trans.gid());
+		}
+	}
+
+	private void scheduleNext(TransPass pass) {
+		GlobalTrans trans = pass.trans();
+		IntervalPolicy intervals = this.context.intervals();
+		long base = intervals.baseIntervalSeconds(trans.options());
+		long current = (trans.nextCronInterval() > 0) ? trans.nextCronInterval() : base;
+		LocalDateTime now = pass.now();
+		BranchOutcome worst = pass.worstOutcome();
+		long interval;
+		if (worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE) {
+			interval = current * 2;
+		}
+		else if (worst == BranchOutcome.ONGOING) {
+			interval = current;
+		}
+		else {
+			interval = base;
+		}
+		LocalDateTime next = (pass.scheduledAt() != null && worst == null) ? pass.scheduledAt()
+				: now.plusSeconds(interval);
+		this.context.store().touchCronTime(trans.gid(), trans.status(), interval, next, now);
+	}
+
+	private void backOff(GlobalTrans trans) {
+		try {
+			long base = this.context.intervals().baseIntervalSeconds(trans.options());
+			long interval = Math.max(base, trans.nextCronInterval()) * 2;
+			LocalDateTime now = LocalDateTime.now(this.context.clock()).withNano(0);
+			this.context.store().touchCronTime(trans.gid(), trans.status(), interval, now.plusSeconds(interval), now);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("could not schedule gid={} for retry: {}", trans.gid(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * What one pass achieved.
+	 *
+	 * @param trans the transaction after the pass
+	 * @param worstOutcome the most severe branch outcome, or {@code null} when nothing
+	 * was called
+	 * @param lastError description of the last unsuccessful call
+	 */
+	public record PassOutcome(GlobalTrans trans, BranchOutcome worstOutcome, String lastError) {
+
+	}
+
+}

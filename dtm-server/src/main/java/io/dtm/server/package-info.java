@@ -1,0 +1,4 @@
+/**
+ * The DTM-compatible coordinator application.
+ */
+package io.dtm.server;

@@ -1,0 +1,239 @@
+package io.dtm.server.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.core.TransRequest;
+import io.dtm.core.TransType;
+import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.engine.CustomData;
+import io.dtm.server.engine.UrlResolver;
+
+/**
+ * Checks requests before anything is written. Every rejection is a
+ * {@link DtmApiException.BadRequest} whose message names the field and the problem.
+ */
+public class RequestValidator {
+
+	/** Column size of gid and branch_id. */
+	static final int MAX_GID_LENGTH = 128;
+
+	/** Column size of url, query_prepared, options, custom_data and rollback_reason. */
+	static final int MAX_TEXT_LENGTH = 1024;
+
+	private static final Set<String> FORBIDDEN_HEADERS = Set.of("host", "content-length", "connection", "expect",
+			"upgrade", "transfer-encoding", "content-type");
+
+	private final DtmServerProperties properties;
+
+	private final UrlResolver urlResolver;
+
+	private final ObjectMapper objectMapper;
+
+	public RequestValidator(DtmServerProperties properties, UrlResolver urlResolver, ObjectMapper objectMapper) {
+		this.properties = properties;
+		this.urlResolver = urlResolver;
+		this.objectMapper = objectMapper;
+	}
+
+	/**
+	 * Validate a gid.
+	 * @param gid the gid
+	 * @return the gid
+	 */
+	public String gid(String gid) {
+		if (gid == null || gid.isBlank()) {
+			throw bad("gid is missing or empty");
+		}
+		if (gid.length() > MAX_GID_LENGTH) {
+			throw bad("gid is " + gid.length() + " characters long; at most " + MAX_GID_LENGTH + " are allowed");
+		}
+		for (int i = 0; i < gid.length(); i++) {
+			char c = gid.charAt(i);
+			if (Character.isISOControl(c) || c == ';' || Character.isWhitespace(c)) {
+				throw bad("gid must not contain whitespace, control characters or ';'");
+			}
+		}
+		return gid;
+	}
+
+	/**
+	 * Validate the mode of a request.
+	 * @param request the request
+	 * @return the mode
+	 */
+	public TransType transType(TransRequest request) {
+		if (request.transType() == null || request.transType().isBlank()) {
+			throw bad("trans_type is missing; expected one of saga, msg, tcc, xa");
+		}
+		TransType type;
+		try {
+			type = TransType.fromWireValue(request.transType());
+		}
+		catch (IllegalArgumentException ex) {
+			throw bad("trans_type '" + request.transType() + "' is unknown; expected one of saga, msg, tcc, xa");
+		}
+		if (type == TransType.WORKFLOW) {
+			throw bad("trans_type 'workflow' is not supported by this coordinator yet");
+		}
+		return type;
+	}
+
+	/**
+	 * Validate everything that is stored with a new transaction.
+	 * @param request the request
+	 * @param type its mode
+	 * @param prepare whether this is a prepare (msg then needs query_prepared)
+	 * @return the parsed custom data
+	 */
+	public CustomData newTransaction(TransRequest request, TransType type, boolean prepare) {
+		gid(request.gid());
+		String protocol = request.protocol();
+		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)) {
+			throw bad("protocol '" + protocol + "' is not supported; only http");
+		}
+		nonNegative("timeout_to_fail", request.timeoutToFail());
+		nonNegative("request_timeout", request.requestTimeout());
+		nonNegative("retry_interval", request.retryInterval());
+		nonNegative("retry_limit", request.retryLimit());
+		headers(request.branchHeaders());
+		length("custom_data", request.customData());
+		length("rollback_reason", request.rollbackReason());
+		CustomData custom;
+		try {
+			custom = CustomData.parse(this.objectMapper, request.customData());
+		}
+		catch (IllegalArgumentException ex) {
+			throw bad(ex.getMessage());
+		}
+		if (type == TransType.SAGA || type == TransType.MSG) {
+			steps(request, type);
+			if (type == TransType.SAGA && custom.concurrent()) {
+				try {
+					custom.validateOrders(request.steps().size());
+				}
+				catch (IllegalArgumentException ex) {
+					throw bad(ex.getMessage());
+				}
+			}
+		}
+		else if (request.steps() != null && !request.steps().isEmpty()) {
+			throw bad("steps are not allowed for trans_type '" + type + "'; register branches instead");
+		}
+		if (type == TransType.MSG && prepare) {
+			url("query_prepared", request.queryPrepared(), false);
+		}
+		else if (request.queryPrepared() != null && !request.queryPrepared().isEmpty()) {
+			url("query_prepared", request.queryPrepared(), true);
+		}
+		return custom;
+	}
+
+	private void steps(TransRequest request, TransType type) {
+		List<Map<String, String>> steps = (request.steps() != null) ? request.steps() : List.of();
+		if (steps.isEmpty()) {
+			throw bad("steps are missing; a " + type + " needs at least one step");
+		}
+		if (steps.size() > this.properties.getLimits().getMaxSteps()) {
+			throw bad(steps.size() + " steps exceed the limit of " + this.properties.getLimits().getMaxSteps());
+		}
+		List<String> payloads = request.payloads();
+		if (payloads != null && !payloads.isEmpty() && payloads.size() != steps.size()) {
+			throw bad(
+					"steps has " + steps.size() + " entries but payloads has " + payloads.size() + "; they must match");
+		}
+		for (int i = 0; i < steps.size(); i++) {
+			Map<String, String> step = steps.get(i);
+			if (step == null || !step.containsKey("action")) {
+				throw bad("steps[" + i + "] has no 'action'");
+			}
+			url("steps[" + i + "].action", step.get("action"), true);
+			if (type == TransType.SAGA) {
+				if (!step.containsKey("compensate")) {
+					throw bad("steps[" + i + "] has no 'compensate'");
+				}
+				url("steps[" + i + "].compensate", step.get("compensate"), true);
+			}
+			String payload = (payloads != null && !payloads.isEmpty()) ? payloads.get(i) : step.get("data");
+			if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length > this.properties.getLimits()
+				.getMaxPayloadBytes()) {
+				throw bad("payload of step " + i + " exceeds " + this.properties.getLimits().getMaxPayloadBytes()
+						+ " bytes");
+			}
+		}
+	}
+
+	/**
+	 * Validate a branch URL.
+	 * @param field field name for the message
+	 * @param url the URL
+	 * @param emptyAllowed whether an empty URL (immediate success) is allowed
+	 */
+	public void url(String field, String url, boolean emptyAllowed) {
+		if (url == null || url.isEmpty()) {
+			if (emptyAllowed) {
+				return;
+			}
+			throw bad(field + " is missing");
+		}
+		length(field, url);
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw bad(field + " '" + url + "' is not a valid URL: " + ex.getReason());
+		}
+		if (!uri.isAbsolute() || !this.urlResolver.supports(uri)) {
+			throw bad(field + " '" + url + "' is not a supported absolute URL (expected http://host/path or"
+					+ " https://host/path)");
+		}
+	}
+
+	private void headers(Map<String, String> headers) {
+		if (headers == null) {
+			return;
+		}
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			String name = header.getKey();
+			if (name == null || name.isEmpty() || !name.chars().allMatch(RequestValidator::isTokenChar)) {
+				throw bad("branch_headers has an invalid header name '" + name + "'");
+			}
+			if (FORBIDDEN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+				throw bad("branch_headers must not set '" + name + "'");
+			}
+			String value = header.getValue();
+			if (value == null || value.chars().anyMatch((c) -> c == '\r' || c == '\n')) {
+				throw bad("branch_headers['" + name + "'] has an invalid value");
+			}
+		}
+	}
+
+	private static boolean isTokenChar(int c) {
+		return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+	}
+
+	private static void nonNegative(String field, long value) {
+		if (value < 0) {
+			throw bad(field + " must not be negative (got " + value + ")");
+		}
+	}
+
+	private static void length(String field, String value) {
+		if (value != null && value.length() > MAX_TEXT_LENGTH) {
+			throw bad(
+					field + " is " + value.length() + " characters long; at most " + MAX_TEXT_LENGTH + " are allowed");
+		}
+	}
+
+	static DtmApiException.BadRequest bad(String message) {
+		return new DtmApiException.BadRequest(message);
+	}
+
+}

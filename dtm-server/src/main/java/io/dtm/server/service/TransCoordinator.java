@@ -1,0 +1,295 @@
+package io.dtm.server.service;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransRequest;
+import io.dtm.core.TransType;
+import io.dtm.server.engine.StaleTransactionException;
+import io.dtm.server.engine.StatusMachine;
+import io.dtm.server.engine.TransWorker;
+import io.dtm.server.engine.TransWorker.PassOutcome;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.DuplicateBranchException;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.TransPage;
+import io.dtm.server.store.TransQuery;
+import io.dtm.server.store.TransStore;
+
+/**
+ * The coordinator's operations with dtm's semantics: prepare, submit, abort,
+ * registerBranch, query, all, forceStop and the cron resets. Validation happens before
+ * any write; status changes go through the {@link StatusMachine}.
+ */
+public class TransCoordinator {
+
+	private final TransStore store;
+
+	private final StatusMachine statusMachine;
+
+	private final TransWorker worker;
+
+	private final RequestValidator validator;
+
+	private final TransFactory factory;
+
+	private final Clock clock;
+
+	public TransCoordinator(TransStore store, StatusMachine statusMachine, TransWorker worker,
+			RequestValidator validator, TransFactory factory, Clock clock) {
+		this.store = store;
+		this.statusMachine = statusMachine;
+		this.worker = worker;
+		this.validator = validator;
+		this.factory = factory;
+		this.clock = clock;
+	}
+
+	/**
+	 * Create a prepared msg, tcc or xa transaction; repeating it while prepared is fine.
+	 * @param request the request
+	 */
+	public void prepare(TransRequest request) {
+		TransType type = this.validator.transType(request);
+		if (type == TransType.SAGA) {
+			throw RequestValidator.bad("a saga has no prepare phase; submit it directly");
+		}
+		this.validator.newTransaction(request, type, true);
+		Optional<GlobalTrans> existing = this.store.find(request.gid());
+		if (existing.isEmpty()) {
+			GlobalTrans global = this.factory.global(request, type, GlobalStatus.PREPARED);
+			if (this.store.saveNew(global, this.factory.branches(request, type))) {
+				return;
+			}
+			existing = this.store.find(request.gid());
+		}
+		GlobalTrans stored = existing.orElseThrow();
+		requireType(stored, type);
+		if (stored.status() != GlobalStatus.PREPARED) {
+			throw new DtmApiException.Conflict("current status '" + stored.status() + "', cannot prepare");
+		}
+	}
+
+	/**
+	 * Submit a transaction: create and process a saga or msg, or move a prepared
+	 * transaction to submitted and process its stored branches.
+	 * @param request the request
+	 */
+	public void submit(TransRequest request) {
+		TransType type = this.validator.transType(request);
+		this.validator.newTransaction(request, type, false);
+		GlobalTrans trans = this.store.find(request.gid()).orElse(null);
+		if (trans == null) {
+			GlobalTrans global = this.factory.global(request, type, GlobalStatus.SUBMITTED);
+			if (this.store.saveNew(global, this.factory.branches(request, type))) {
+				trans = global;
+			}
+			else {
+				trans = this.store.find(request.gid()).orElseThrow();
+			}
+		}
+		requireType(trans, type);
+		if (trans.status() == GlobalStatus.PREPARED) {
+			trans = moveTo(trans, GlobalStatus.SUBMITTED, null);
+		}
+		if (trans.status() != GlobalStatus.SUBMITTED) {
+			throw new DtmApiException.Conflict("current status '" + trans.status() + "', cannot sumbmit");
+		}
+		run(trans, request.waitResult(), GlobalStatus.SUCCEED);
+	}
+
+	/**
+	 * Abort a prepared msg (it fails at once) or a prepared or aborting tcc/xa (its
+	 * rollback branches are called).
+	 * @param request the request
+	 */
+	public void abort(TransRequest request) {
+		String gid = this.validator.gid(request.gid());
+		GlobalTrans trans = this.store.find(gid)
+			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + gid));
+		String reason = (request.rollbackReason() != null && !request.rollbackReason().isEmpty())
+				? request.rollbackReason() : null;
+		if (trans.transType() == TransType.MSG && trans.status() == GlobalStatus.PREPARED) {
+			moveTo(trans, GlobalStatus.FAILED, reason);
+			return;
+		}
+		boolean twoPhase = trans.transType() == TransType.TCC || trans.transType() == TransType.XA;
+		if (twoPhase && trans.status() == GlobalStatus.PREPARED) {
+			trans = moveTo(trans, GlobalStatus.ABORTING, reason);
+		}
+		if (!twoPhase || trans.status() != GlobalStatus.ABORTING) {
+			throw new DtmApiException.Conflict(
+					"trans type: '" + trans.transType() + "' current status '" + trans.status() + "', cannot abort");
+		}
+		run(trans, request.waitResult(), GlobalStatus.FAILED);
+	}
+
+	/**
+	 * Register a tcc or xa branch of a prepared transaction.
+	 * @param fields the flat body
+	 */
+	public void registerBranch(Map<String, String> fields) {
+		String gid = this.validator.gid(fields.get("gid"));
+		TransType type;
+		try {
+			type = TransType.fromWireValue(fields.get("trans_type"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw RequestValidator.bad("trans_type '" + fields.get("trans_type") + "' cannot register branches");
+		}
+		if (type != TransType.TCC && type != TransType.XA) {
+			throw RequestValidator.bad("trans_type '" + type + "' cannot register branches; only tcc and xa");
+		}
+		String branchId = fields.get("branch_id");
+		if (branchId == null || branchId.isEmpty() || branchId.length() > RequestValidator.MAX_GID_LENGTH) {
+			throw RequestValidator.bad("branch_id is missing or longer than " + RequestValidator.MAX_GID_LENGTH);
+		}
+		if (type == TransType.TCC) {
+			this.validator.url("confirm", fields.get("confirm"), true);
+			this.validator.url("cancel", fields.get("cancel"), true);
+		}
+		else {
+			this.validator.url("url", fields.get("url"), false);
+		}
+		List<Branch> branches = this.factory.registered(gid, type, branchId, fields);
+		try {
+			if (!this.store.registerBranches(gid, branches, now())) {
+				throw new DtmApiException.Conflict("no trans with gid: " + gid + " status: prepared found");
+			}
+		}
+		catch (DuplicateBranchException ex) {
+			throw new DtmApiException.Conflict(ex.getMessage());
+		}
+	}
+
+	/**
+	 * Set a transaction to failed at once, without calling anything.
+	 * @param gid the gid
+	 */
+	public void forceStop(String gid) {
+		GlobalTrans trans = this.store.find(this.validator.gid(gid))
+			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + gid));
+		if (trans.status().isFinished()) {
+			throw new DtmApiException.Conflict("global transaction force stop error. status: " + trans.status());
+		}
+		moveTo(trans, GlobalStatus.FAILED, "force stopped");
+	}
+
+	/**
+	 * Let the cron process one unfinished transaction now.
+	 * @param gid the gid
+	 */
+	public void resetNextCronTime(String gid) {
+		String checked = this.validator.gid(gid);
+		if (!this.store.resetNextCronTime(checked, now())) {
+			throw new DtmApiException.Failed("no unfinished trans with gid: " + checked);
+		}
+	}
+
+	/**
+	 * Pull transactions scheduled far in the future back to now.
+	 * @param timeoutSeconds only those scheduled later than now plus this
+	 * @param limit at most this many
+	 * @return how many were reset and whether more remain
+	 */
+	public ResetResult resetCronTime(long timeoutSeconds, int limit) {
+		if (timeoutSeconds < 0 || limit <= 0) {
+			throw RequestValidator.bad("timeout must not be negative and limit must be positive");
+		}
+		LocalDateTime now = now();
+		int count = this.store.resetCronTime(now.plusSeconds(timeoutSeconds), now, limit);
+		return new ResetResult(count == limit, count);
+	}
+
+	/**
+	 * One transaction and its branches.
+	 * @param gid the gid
+	 * @return the transaction, or empty
+	 */
+	public Optional<GlobalTrans> find(String gid) {
+		return this.store.find(gid);
+	}
+
+	/**
+	 * The branches of a transaction.
+	 * @param gid the gid
+	 * @return the branches
+	 */
+	public List<Branch> branches(String gid) {
+		return this.store.findBranches(gid);
+	}
+
+	/**
+	 * A page of transactions.
+	 * @param query the query
+	 * @return the page
+	 */
+	public TransPage all(TransQuery query) {
+		return this.store.scan(query);
+	}
+
+	private GlobalTrans moveTo(GlobalTrans trans, GlobalStatus to, String reason) {
+		try {
+			return this.statusMachine.transition(trans, to, reason);
+		}
+		catch (StaleTransactionException ex) {
+			GlobalTrans current = this.store.find(trans.gid()).orElseThrow();
+			if (current.status() == to) {
+				return current;
+			}
+			throw new DtmApiException.Conflict(
+					"current status '" + current.status() + "', cannot change to '" + to + "'");
+		}
+	}
+
+	private void run(GlobalTrans trans, boolean waitResult, GlobalStatus wanted) {
+		if (!waitResult) {
+			this.worker.processAsync(trans);
+			return;
+		}
+		Optional<PassOutcome> outcome = this.worker.process(trans);
+		GlobalTrans after = outcome.map(PassOutcome::trans).orElseGet(() -> this.store.find(trans.gid()).orElse(trans));
+		if (after.status() == wanted) {
+			return;
+		}
+		BranchOutcome worst = outcome.map(PassOutcome::worstOutcome).orElse(null);
+		String detail = outcome.map(PassOutcome::lastError).orElse(null);
+		if (worst == BranchOutcome.ONGOING || outcome.isEmpty()) {
+			throw new DtmApiException.Ongoing((detail != null) ? detail : "transaction is being processed");
+		}
+		if (worst == BranchOutcome.ERROR) {
+			throw new DtmApiException.Failed("branch error: " + detail);
+		}
+		String reason = (after.rollbackReason() != null && !after.rollbackReason().isEmpty()) ? after.rollbackReason()
+				: "wait result not return success";
+		throw new DtmApiException.Conflict(reason);
+	}
+
+	private static void requireType(GlobalTrans stored, TransType requested) {
+		if (stored.transType() != requested) {
+			throw new DtmApiException.Conflict("gid '" + stored.gid() + "' already exists with trans_type '"
+					+ stored.transType() + "', not '" + requested + "'");
+		}
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	/**
+	 * Result of {@code resetCronTime}.
+	 *
+	 * @param hasRemaining whether the limit was reached, so more may remain
+	 * @param succeedCount how many were reset
+	 */
+	public record ResetResult(boolean hasRemaining, int succeedCount) {
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.dtm.server.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransOptions;
+import io.dtm.core.TransRequest;
+import io.dtm.core.TransType;
+import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.GlobalTrans;
+
+/**
+ * Builds the rows of a new transaction from a validated request: the global row, and for
+ * saga and msg the branch rows with dtm's ids ({@code 01}, {@code 02}…) and order (saga:
+ * compensate before action).
+ */
+public class TransFactory {
+
+	private final IntervalPolicy intervals;
+
+	private final Clock clock;
+
+	public TransFactory(IntervalPolicy intervals, Clock clock) {
+		this.intervals = intervals;
+		this.clock = clock;
+	}
+
+	/**
+	 * The global row.
+	 * @param request the request
+	 * @param type its mode
+	 * @param status initial status
+	 * @return the row
+	 */
+	public GlobalTrans global(TransRequest request, TransType type, GlobalStatus status) {
+		LocalDateTime now = now();
+		TransOptions options = request.options();
+		long interval = this.intervals.baseIntervalSeconds(options);
+		String protocol = (request.protocol() == null || request.protocol().isEmpty()) ? "http" : request.protocol();
+		return new GlobalTrans(0, request.gid(), type, status, request.queryPrepared(), protocol, now, now, null, null,
+				options, request.customData(), interval, now.plusSeconds(interval), "", "", "",
+				request.rollbackReason());
+	}
+
+	/**
+	 * The branch rows of a saga or msg.
+	 * @param request the request
+	 * @param type its mode
+	 * @return the rows in processing order
+	 */
+	public List<Branch> branches(TransRequest request, TransType type) {
+		List<Map<String, String>> steps = (request.steps() != null) ? request.steps() : List.of();
+		List<Branch> branches = new ArrayList<>(steps.size() * 2);
+		LocalDateTime now = now();
+		for (int i = 0; i < steps.size(); i++) {
+			Map<String, String> step = steps.get(i);
+			String branchId = String.format("%02d", i + 1);
+			byte[] payload = payload(request, step, i);
+			if (type == TransType.SAGA) {
+				branches.add(Branch.newBranch(request.gid(), step.get("compensate"), payload, branchId,
+						BranchOp.COMPENSATE, now));
+			}
+			branches.add(Branch.newBranch(request.gid(), step.get("action"), payload, branchId, BranchOp.ACTION, now));
+		}
+		return branches;
+	}
+
+	/**
+	 * The two rows of a registered tcc or xa branch: the rollback op first, then the
+	 * commit op.
+	 * @param gid the gid
+	 * @param type tcc or xa
+	 * @param branchId the branch id
+	 * @param fields the registerBranch body
+	 * @return the rows
+	 */
+	public List<Branch> registered(String gid, TransType type, String branchId, Map<String, String> fields) {
+		LocalDateTime now = now();
+		byte[] data = fields.getOrDefault("data", "").getBytes(StandardCharsets.UTF_8);
+		if (type == TransType.TCC) {
+			return List.of(Branch.newBranch(gid, fields.get("cancel"), data, branchId, BranchOp.CANCEL, now),
+					Branch.newBranch(gid, fields.get("confirm"), data, branchId, BranchOp.CONFIRM, now));
+		}
+		return List.of(Branch.newBranch(gid, fields.get("url"), data, branchId, BranchOp.ROLLBACK, now),
+				Branch.newBranch(gid, fields.get("url"), data, branchId, BranchOp.COMMIT, now));
+	}
+
+	private static byte[] payload(TransRequest request, Map<String, String> step, int index) {
+		String payload = (request.payloads() != null && !request.payloads().isEmpty()) ? request.payloads().get(index)
+				: step.get("data");
+		return (payload != null) ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+}

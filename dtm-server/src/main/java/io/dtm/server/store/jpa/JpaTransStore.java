@@ -1,0 +1,200 @@
+package io.dtm.server.store.jpa;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dtm.core.BranchStatus;
+import io.dtm.core.GlobalStatus;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.DuplicateBranchException;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.StatusChange;
+import io.dtm.server.store.TransPage;
+import io.dtm.server.store.TransQuery;
+import io.dtm.server.store.TransStore;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link TransStore} on Spring Data JPA. Status changes, branch updates, cron touches and
+ * leases are single guarded UPDATE statements (no load-modify-save), so the hot path pays
+ * one round trip per change and no dirty checking.
+ */
+public class JpaTransStore implements TransStore {
+
+	private static final Set<GlobalStatus> UNFINISHED = EnumSet.of(GlobalStatus.PREPARED, GlobalStatus.SUBMITTED,
+			GlobalStatus.ABORTING);
+
+	private static final int LEASE_CANDIDATES = 8;
+
+	private final TransGlobalRepository globals;
+
+	private final TransBranchRepository branches;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate transactions;
+
+	private final JpaRowMapper mapper;
+
+	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, EntityManager entityManager,
+			PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
+		this.globals = globals;
+		this.branches = branches;
+		this.entityManager = entityManager;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.mapper = mapper;
+	}
+
+	@Override
+	public boolean saveNew(GlobalTrans global, List<Branch> newBranches) {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.entityManager.persist(this.mapper.toEntity(global));
+				for (Branch branch : newBranches) {
+					this.entityManager.persist(this.mapper.toEntity(branch));
+				}
+			});
+			return true;
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (this.globals.findByGid(global.gid()).isPresent()) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public Optional<GlobalTrans> find(String gid) {
+		return this.globals.findByGid(gid).map(this.mapper::toGlobal);
+	}
+
+	@Override
+	public List<Branch> findBranches(String gid) {
+		return this.branches.findByGidOrderByIdAsc(gid).stream().map(this.mapper::toBranch).toList();
+	}
+
+	@Override
+	public boolean changeStatus(StatusChange change) {
+		Integer rows = this.transactions.execute(
+				(status) -> this.globals.changeStatus(change.gid(), change.from(), change.to(), change.rollbackReason(),
+						change.to() == GlobalStatus.SUCCEED, change.to() == GlobalStatus.FAILED, change.now()));
+		return rows != null && rows == 1;
+	}
+
+	@Override
+	public boolean updateBranchStatus(Branch branch, BranchStatus status, GlobalStatus expectedGlobal,
+			LocalDateTime now) {
+		Integer rows = this.transactions.execute((tx) -> this.branches.updateStatus(branch.id(), status, expectedGlobal,
+				status == BranchStatus.SUCCEED, status == BranchStatus.FAILED, now));
+		return rows != null && rows == 1;
+	}
+
+	@Override
+	public boolean registerBranches(String gid, List<Branch> newBranches, LocalDateTime now) {
+		try {
+			Boolean registered = this.transactions.execute((status) -> {
+				if (this.globals.lockByGidAndStatus(gid, GlobalStatus.PREPARED).isEmpty()) {
+					return false;
+				}
+				for (Branch branch : newBranches) {
+					this.entityManager.persist(this.mapper.toEntity(branch));
+				}
+				this.entityManager.flush();
+				return true;
+			});
+			return Boolean.TRUE.equals(registered);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new DuplicateBranchException(gid, newBranches.isEmpty() ? "" : newBranches.get(0).branchId(), ex);
+		}
+	}
+
+	@Override
+	public boolean touchCronTime(String gid, GlobalStatus expected, long intervalSeconds, LocalDateTime nextCronTime,
+			LocalDateTime now) {
+		Integer rows = this.transactions.execute((status) -> this.globals.touchCronTime(gid, expected,
+				(int) Math.min(Integer.MAX_VALUE, intervalSeconds), nextCronTime, now));
+		return rows != null && rows == 1;
+	}
+
+	@Override
+	public Optional<GlobalTrans> leaseDue(LocalDateTime now, Duration lease, String owner) {
+		List<Long> candidates = new ArrayList<>(
+				this.globals.findDueIds(UNFINISHED, now, PageRequest.ofSize(LEASE_CANDIDATES)));
+		Collections.shuffle(candidates);
+		LocalDateTime until = now.plus(lease);
+		for (Long id : candidates) {
+			Integer rows = this.transactions.execute((status) -> this.globals.lease(id, UNFINISHED, now, until, owner));
+			if (rows != null && rows == 1) {
+				return this.globals.findById(id).map(this.mapper::toGlobal);
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public boolean resetNextCronTime(String gid, LocalDateTime now) {
+		Integer rows = this.transactions.execute((status) -> this.globals.resetNextCronTime(gid, UNFINISHED, now));
+		return rows != null && rows == 1;
+	}
+
+	@Override
+	public int resetCronTime(LocalDateTime later, LocalDateTime now, int limit) {
+		List<Long> ids = this.globals.findFarFutureIds(UNFINISHED, later, PageRequest.ofSize(limit));
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Integer rows = this.transactions.execute((status) -> this.globals.resetCronTime(ids, UNFINISHED, later, now));
+		return (rows != null) ? rows : 0;
+	}
+
+	@Override
+	public TransPage scan(TransQuery query) {
+		Specification<TransGlobalEntity> spec = (root, cq, cb) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (query.position() != null) {
+				predicates.add(cb.lessThan(root.get("id"), query.position()));
+			}
+			if (query.status() != null) {
+				predicates.add(cb.equal(root.get("status"), query.status()));
+			}
+			if (query.transType() != null) {
+				predicates.add(cb.equal(root.get("transType"), query.transType()));
+			}
+			if (query.createTimeStart() != null) {
+				predicates.add(cb.greaterThanOrEqualTo(root.get("createTime"), query.createTimeStart()));
+			}
+			if (query.createTimeEnd() != null) {
+				predicates.add(cb.lessThanOrEqualTo(root.get("createTime"), query.createTimeEnd()));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+		Slice<TransGlobalEntity> slice = this.globals.findBy(spec,
+				(q) -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).slice(PageRequest.ofSize(query.limit())));
+		List<GlobalTrans> page = slice.getContent().stream().map(this.mapper::toGlobal).toList();
+		String next = (slice.hasNext() && !page.isEmpty()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
+		return new TransPage(page, next);
+	}
+
+	@Override
+	public void ping() {
+		this.transactions.execute((status) -> this.entityManager.createNativeQuery("select 1").getSingleResult());
+	}
+
+}

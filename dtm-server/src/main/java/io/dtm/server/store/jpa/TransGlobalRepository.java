@@ -1,0 +1,82 @@
+package io.dtm.server.store.jpa;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.dtm.core.GlobalStatus;
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Queries on {@code trans_global}. Every update is a single guarded statement.
+ */
+interface TransGlobalRepository
+		extends JpaRepository<TransGlobalEntity, Long>, JpaSpecificationExecutor<TransGlobalEntity> {
+
+	Optional<TransGlobalEntity> findByGid(String gid);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select g from TransGlobalEntity g where g.gid = :gid and g.status = :status")
+	Optional<TransGlobalEntity> lockByGidAndStatus(@Param("gid") String gid, @Param("status") GlobalStatus status);
+
+	@Modifying
+	@Query("""
+			update TransGlobalEntity g set g.status = :to, g.updateTime = :now,
+			  g.finishTime = case when :finished = true then :now else g.finishTime end,
+			  g.rollbackTime = case when :rolledBack = true then :now else g.rollbackTime end,
+			  g.rollbackReason = coalesce(:reason, g.rollbackReason)
+			where g.gid = :gid and g.status = :from""")
+	int changeStatus(@Param("gid") String gid, @Param("from") GlobalStatus from, @Param("to") GlobalStatus to,
+			@Param("reason") String reason, @Param("finished") boolean finished,
+			@Param("rolledBack") boolean rolledBack, @Param("now") LocalDateTime now);
+
+	@Modifying
+	@Query("""
+			update TransGlobalEntity g set g.nextCronInterval = :interval, g.nextCronTime = :next, g.updateTime = :now
+			where g.gid = :gid and g.status = :status""")
+	int touchCronTime(@Param("gid") String gid, @Param("status") GlobalStatus status, @Param("interval") int interval,
+			@Param("next") LocalDateTime next, @Param("now") LocalDateTime now);
+
+	@Query("""
+			select g.id from TransGlobalEntity g
+			where g.status in :statuses and g.nextCronTime <= :now order by g.nextCronTime""")
+	List<Long> findDueIds(@Param("statuses") Collection<GlobalStatus> statuses, @Param("now") LocalDateTime now,
+			Pageable page);
+
+	@Modifying
+	@Query("""
+			update TransGlobalEntity g set g.nextCronTime = :until, g.owner = :owner, g.updateTime = :now
+			where g.id = :id and g.status in :statuses and g.nextCronTime <= :now""")
+	int lease(@Param("id") long id, @Param("statuses") Collection<GlobalStatus> statuses,
+			@Param("now") LocalDateTime now, @Param("until") LocalDateTime until, @Param("owner") String owner);
+
+	@Modifying
+	@Query("""
+			update TransGlobalEntity g set g.nextCronTime = :now, g.updateTime = :now
+			where g.gid = :gid and g.status in :statuses""")
+	int resetNextCronTime(@Param("gid") String gid, @Param("statuses") Collection<GlobalStatus> statuses,
+			@Param("now") LocalDateTime now);
+
+	@Query("""
+			select g.id from TransGlobalEntity g
+			where g.status in :statuses and g.nextCronTime > :later order by g.id""")
+	List<Long> findFarFutureIds(@Param("statuses") Collection<GlobalStatus> statuses,
+			@Param("later") LocalDateTime later, Pageable page);
+
+	@Modifying
+	@Query("""
+			update TransGlobalEntity g set g.nextCronTime = :now, g.updateTime = :now
+			where g.id in :ids and g.status in :statuses and g.nextCronTime > :later""")
+	int resetCronTime(@Param("ids") Collection<Long> ids, @Param("statuses") Collection<GlobalStatus> statuses,
+			@Param("later") LocalDateTime later, @Param("now") LocalDateTime now);
+
+}
