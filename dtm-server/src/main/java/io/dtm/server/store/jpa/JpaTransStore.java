@@ -1,5 +1,7 @@
 package io.dtm.server.store.jpa;
 
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -23,7 +25,6 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,8 +72,8 @@ public class JpaTransStore implements TransStore {
 			});
 			return true;
 		}
-		catch (DataIntegrityViolationException ex) {
-			if (this.globals.findByGid(global.gid()).isPresent()) {
+		catch (RuntimeException ex) {
+			if (isConstraintViolation(ex) && this.globals.findByGid(global.gid()).isPresent()) {
 				return false;
 			}
 			throw ex;
@@ -120,7 +121,10 @@ public class JpaTransStore implements TransStore {
 			});
 			return Boolean.TRUE.equals(registered);
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (RuntimeException ex) {
+			if (!isConstraintViolation(ex)) {
+				throw ex;
+			}
 			throw new DuplicateBranchException(gid, newBranches.isEmpty() ? "" : newBranches.get(0).branchId(), ex);
 		}
 	}
@@ -185,11 +189,26 @@ public class JpaTransStore implements TransStore {
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
-		Slice<TransGlobalEntity> slice = this.globals.findBy(spec,
-				(q) -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).slice(PageRequest.ofSize(query.limit())));
-		List<GlobalTrans> page = slice.getContent().stream().map(this.mapper::toGlobal).toList();
-		String next = (slice.hasNext() && !page.isEmpty()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
+		List<TransGlobalEntity> rows = this.globals.findBy(spec,
+				(q) -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(query.limit() + 1).all());
+		boolean more = rows.size() > query.limit();
+		List<GlobalTrans> page = rows.stream().limit(query.limit()).map(this.mapper::toGlobal).toList();
+		String next = (more && !page.isEmpty()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
 		return new TransPage(page, next);
+	}
+
+	private static boolean isConstraintViolation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof DataIntegrityViolationException
+					|| cause instanceof org.hibernate.exception.ConstraintViolationException
+					|| cause instanceof SQLIntegrityConstraintViolationException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,0 +1,331 @@
+package io.dtm.server.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.BranchStatus;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransOptions;
+import io.dtm.core.TransType;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The contract every {@link TransStore} implementation must meet; subclasses bind it to a
+ * real store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dtm.server.cron.enabled=false")
+public abstract class AbstractTransStoreContractTests {
+
+	@Autowired
+	private TransStore store;
+
+	private final LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+
+	@Test
+	void saveNewWhenGidIsNewShouldStoreGlobalAndBranchesInOrder() {
+		String gid = gid();
+		assertThat(this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), sagaBranches(gid))).isTrue();
+		GlobalTrans stored = this.store.find(gid).orElseThrow();
+		assertThat(stored.id()).isPositive();
+		assertThat(stored.status()).isEqualTo(GlobalStatus.SUBMITTED);
+		assertThat(stored.transType()).isEqualTo(TransType.SAGA);
+		assertThat(stored.options().timeoutToFail()).isEqualTo(60);
+		assertThat(stored.options().branchHeaders()).containsEntry("X-Test", "1");
+		assertThat(stored.createTime()).isEqualTo(this.now);
+		assertThat(stored.nextCronInterval()).isEqualTo(10);
+		List<Branch> branches = this.store.findBranches(gid);
+		assertThat(branches).extracting((b) -> b.branchId() + "@" + b.op())
+			.containsExactly("01@compensate", "01@action", "02@compensate", "02@action");
+		assertThat(branches.get(1).binData()).asString(StandardCharsets.UTF_8).isEqualTo("{\"amount\":30}");
+		assertThat(branches).allMatch((b) -> b.status() == BranchStatus.PREPARED);
+	}
+
+	@Test
+	void saveNewWhenGidExistsShouldReturnFalseAndKeepStoredRows() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.PREPARED, this.now), List.of());
+		boolean saved = this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), sagaBranches(gid));
+		assertThat(saved).isFalse();
+		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.PREPARED);
+		assertThat(this.store.findBranches(gid)).isEmpty();
+	}
+
+	@Test
+	void findWhenGidIsUnknownShouldBeEmpty() {
+		assertThat(this.store.find(gid())).isEmpty();
+		assertThat(this.store.findBranches(gid())).isEmpty();
+	}
+
+	@Test
+	void changeStatusWhenExpectedMatchesShouldApplyAndStampTimes() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());
+		LocalDateTime later = this.now.plusSeconds(5);
+		assertThat(this.store
+			.changeStatus(new StatusChange(gid, GlobalStatus.SUBMITTED, GlobalStatus.ABORTING, "branch failed", later)))
+			.isTrue();
+		assertThat(this.store.changeStatus(
+				new StatusChange(gid, GlobalStatus.ABORTING, GlobalStatus.FAILED, null, later.plusSeconds(1))))
+			.isTrue();
+		GlobalTrans stored = this.store.find(gid).orElseThrow();
+		assertThat(stored.status()).isEqualTo(GlobalStatus.FAILED);
+		assertThat(stored.rollbackReason()).isEqualTo("branch failed");
+		assertThat(stored.rollbackTime()).isEqualTo(later.plusSeconds(1));
+		assertThat(stored.finishTime()).isNull();
+	}
+
+	@Test
+	void changeStatusWhenExpectedDiffersShouldNotApply() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());
+		assertThat(this.store
+			.changeStatus(new StatusChange(gid, GlobalStatus.PREPARED, GlobalStatus.SUBMITTED, null, this.now)))
+			.isFalse();
+		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.SUBMITTED);
+	}
+
+	@Test
+	void changeStatusWhenRacedShouldLetExactlyOneWin() throws Exception {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Boolean>> racers = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				GlobalStatus to = (i % 2 == 0) ? GlobalStatus.SUCCEED : GlobalStatus.ABORTING;
+				racers.add(() -> this.store
+					.changeStatus(new StatusChange(gid, GlobalStatus.SUBMITTED, to, null, this.now)));
+			}
+			long winners = 0;
+			for (Future<Boolean> result : pool.invokeAll(racers)) {
+				winners += result.get() ? 1 : 0;
+			}
+			assertThat(winners).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void updateBranchStatusShouldApplyOnlyWhileGlobalStatusMatches() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), sagaBranches(gid));
+		Branch action = this.store.findBranches(gid).get(1);
+		assertThat(this.store.updateBranchStatus(action, BranchStatus.SUCCEED, GlobalStatus.ABORTING, this.now))
+			.isFalse();
+		assertThat(this.store.updateBranchStatus(action, BranchStatus.SUCCEED, GlobalStatus.SUBMITTED, this.now))
+			.isTrue();
+		Branch stored = this.store.findBranches(gid).get(1);
+		assertThat(stored.status()).isEqualTo(BranchStatus.SUCCEED);
+		assertThat(stored.finishTime()).isEqualTo(this.now);
+		assertThat(this.store.findBranches(gid).get(0).status()).isEqualTo(BranchStatus.PREPARED);
+	}
+
+	@Test
+	void registerBranchesWhenPreparedShouldAppendInOrder() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.PREPARED, this.now), List.of());
+		assertThat(this.store.registerBranches(gid, tccBranches(gid, "01"), this.now)).isTrue();
+		assertThat(this.store.registerBranches(gid, tccBranches(gid, "02"), this.now)).isTrue();
+		assertThat(this.store.findBranches(gid)).extracting((b) -> b.branchId() + "@" + b.op())
+			.containsExactly("01@cancel", "01@confirm", "02@cancel", "02@confirm");
+	}
+
+	@Test
+	void registerBranchesWhenNotPreparedShouldWriteNothing() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());
+		assertThat(this.store.registerBranches(gid, tccBranches(gid, "01"), this.now)).isFalse();
+		assertThat(this.store.registerBranches(gid(), tccBranches(gid, "01"), this.now)).isFalse();
+		assertThat(this.store.findBranches(gid)).isEmpty();
+	}
+
+	@Test
+	void registerBranchesWhenDuplicateShouldThrowAndKeepFirst() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.PREPARED, this.now), List.of());
+		this.store.registerBranches(gid, tccBranches(gid, "01"), this.now);
+		assertThatExceptionOfType(DuplicateBranchException.class)
+			.isThrownBy(() -> this.store.registerBranches(gid, tccBranches(gid, "01"), this.now))
+			.withMessageContaining("01");
+		assertThat(this.store.findBranches(gid)).hasSize(2);
+	}
+
+	@Test
+	void touchCronTimeShouldApplyOnlyWhileStatusMatches() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());
+		LocalDateTime next = this.now.plusSeconds(40);
+		assertThat(this.store.touchCronTime(gid, GlobalStatus.PREPARED, 20, next, this.now)).isFalse();
+		assertThat(this.store.touchCronTime(gid, GlobalStatus.SUBMITTED, 20, next, this.now)).isTrue();
+		GlobalTrans stored = this.store.find(gid).orElseThrow();
+		assertThat(stored.nextCronInterval()).isEqualTo(20);
+		assertThat(stored.nextCronTime()).isEqualTo(next);
+	}
+
+	@Test
+	void leaseDueShouldTakeOnlyDueUnfinishedTransactionsAndPushThemForward() {
+		LocalDateTime past = this.now.minusYears(30);
+		String due = gid();
+		String future = gid();
+		String finished = gid();
+		this.store.saveNew(global(due, GlobalStatus.SUBMITTED, past), List.of());
+		this.store.saveNew(global(future, GlobalStatus.SUBMITTED, this.now.plusYears(30)), List.of());
+		this.store.saveNew(global(finished, GlobalStatus.SUCCEED, past), List.of());
+		LocalDateTime leaseTime = past.plusYears(1);
+		List<String> leased = new ArrayList<>();
+		Optional<GlobalTrans> next;
+		while ((next = this.store.leaseDue(leaseTime, Duration.ofSeconds(10), "owner-1")).isPresent()) {
+			leased.add(next.get().gid());
+			assertThat(next.get().owner()).isEqualTo("owner-1");
+			assertThat(next.get().nextCronTime()).isEqualTo(leaseTime.plusSeconds(10));
+		}
+		assertThat(leased).contains(due).doesNotContain(future, finished);
+		assertThat(this.store.leaseDue(leaseTime, Duration.ofSeconds(10), "owner-2")).isEmpty();
+	}
+
+	@Test
+	void leaseDueWhenRacedShouldGiveEachTransactionToOneOwner() throws Exception {
+		LocalDateTime created = this.now.minusYears(20);
+		List<String> gids = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String gid = gid();
+			gids.add(gid);
+			this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, created), List.of());
+		}
+		LocalDateTime leaseTime = created.plusDays(1);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<List<String>>> owners = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String owner = "owner-" + i;
+				owners.add(() -> {
+					List<String> mine = new ArrayList<>();
+					Optional<GlobalTrans> next;
+					while ((next = this.store.leaseDue(leaseTime, Duration.ofMinutes(5), owner)).isPresent()) {
+						mine.add(next.get().gid());
+					}
+					return mine;
+				});
+			}
+			List<String> all = new ArrayList<>();
+			for (Future<List<String>> result : pool.invokeAll(owners)) {
+				all.addAll(result.get());
+			}
+			assertThat(all.stream().filter(gids::contains).toList()).doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(gids);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void resetNextCronTimeShouldMakeAnUnfinishedTransactionDue() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now.plusYears(40)), List.of());
+		assertThat(this.store.resetNextCronTime(gid, this.now)).isTrue();
+		assertThat(this.store.find(gid).orElseThrow().nextCronTime()).isEqualTo(this.now);
+		String done = gid();
+		this.store.saveNew(global(done, GlobalStatus.FAILED, this.now), List.of());
+		assertThat(this.store.resetNextCronTime(done, this.now)).isFalse();
+	}
+
+	@Test
+	void resetCronTimeShouldPullBackOnlyFarFutureTransactionsUpToTheLimit() {
+		LocalDateTime far = this.now.plusYears(50);
+		List<String> gids = List.of(gid(), gid(), gid());
+		for (String gid : gids) {
+			this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, far), List.of());
+		}
+		String near = gid();
+		this.store.saveNew(global(near, GlobalStatus.SUBMITTED, this.now), List.of());
+		LocalDateTime threshold = this.now.plusYears(49);
+		int first = this.store.resetCronTime(threshold, this.now, 2);
+		int second = this.store.resetCronTime(threshold, this.now, 2);
+		assertThat(first).isEqualTo(2);
+		assertThat(second).isGreaterThanOrEqualTo(1);
+		for (String gid : gids) {
+			assertThat(this.store.find(gid).orElseThrow().nextCronTime()).isEqualTo(this.now);
+		}
+		assertThat(this.store.find(near).orElseThrow().nextCronTime()).isEqualTo(this.now.plusSeconds(10));
+	}
+
+	@Test
+	void scanShouldPageNewestFirstAndFilter() {
+		String type = "page-" + UUID.randomUUID();
+		List<String> gids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String gid = type + "-" + i;
+			gids.add(gid);
+			GlobalTrans trans = global(gid, (i % 2 == 0) ? GlobalStatus.SUCCEED : GlobalStatus.FAILED, this.now);
+			this.store.saveNew(trans, List.of());
+		}
+		List<String> seen = new ArrayList<>();
+		Long position = null;
+		do {
+			TransPage page = this.store.scan(new TransQuery(position, 2, null, null, null, null));
+			page.transactions().forEach((t) -> seen.add(t.gid()));
+			position = page.nextPosition().isEmpty() ? null : Long.valueOf(page.nextPosition());
+		}
+		while (position != null);
+		List<String> ours = seen.stream().filter(gids::contains).toList();
+		assertThat(ours).containsExactly(gids.get(4), gids.get(3), gids.get(2), gids.get(1), gids.get(0));
+		TransPage failed = this.store.scan(new TransQuery(null, 1000, GlobalStatus.FAILED, TransType.SAGA, null, null));
+		assertThat(failed.transactions()).extracting(GlobalTrans::gid)
+			.contains(gids.get(1), gids.get(3))
+			.doesNotContain(gids.get(0));
+		TransPage none = this.store
+			.scan(new TransQuery(null, 10, null, TransType.SAGA, this.now.plusYears(90), this.now.plusYears(91)));
+		assertThat(none.transactions()).isEmpty();
+		assertThat(none.nextPosition()).isEmpty();
+	}
+
+	@Test
+	void pingWhenStoreIsUpShouldNotThrow() {
+		this.store.ping();
+	}
+
+	private static String gid() {
+		return "c-" + UUID.randomUUID();
+	}
+
+	private static GlobalTrans global(String gid, GlobalStatus status, LocalDateTime time) {
+		TransOptions options = new TransOptions(false, 60, 0, 0, Map.of("X-Test", "1"), false, 0, 0);
+		return new GlobalTrans(0, gid, TransType.SAGA, status, "", "http", time, time, null, null, options, "", 10,
+				time.plusSeconds(10), "", "", "", "");
+	}
+
+	private List<Branch> sagaBranches(String gid) {
+		byte[] payload = "{\"amount\":30}".getBytes(StandardCharsets.UTF_8);
+		return List.of(Branch.newBranch(gid, "http://p/c1", payload, "01", BranchOp.COMPENSATE, this.now),
+				Branch.newBranch(gid, "http://p/a1", payload, "01", BranchOp.ACTION, this.now),
+				Branch.newBranch(gid, "http://p/c2", new byte[0], "02", BranchOp.COMPENSATE, this.now),
+				Branch.newBranch(gid, "http://p/a2", new byte[0], "02", BranchOp.ACTION, this.now));
+	}
+
+	private List<Branch> tccBranches(String gid, String branchId) {
+		return List.of(Branch.newBranch(gid, "http://p/cancel", new byte[0], branchId, BranchOp.CANCEL, this.now),
+				Branch.newBranch(gid, "http://p/confirm", new byte[0], branchId, BranchOp.CONFIRM, this.now));
+	}
+
+}

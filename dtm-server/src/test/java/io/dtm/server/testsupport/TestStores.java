@@ -1,0 +1,59 @@
+package io.dtm.server.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Property sets that point a coordinator context at a real store, plus the short timings
+ * that keep protocol tests fast (1 s retry interval, 100 ms cron poll).
+ */
+public final class TestStores {
+
+	private TestStores() {
+	}
+
+	/**
+	 * A fresh database on the real MariaDB/MySQL server.
+	 * @param registry the registry
+	 * @param prefix database name prefix
+	 * @return the database settings
+	 */
+	public static ExternalServices.Db mariadb(DynamicPropertyRegistry registry, String prefix) {
+		ExternalServices.Db db = ExternalServices.freshMysqlDatabase(prefix);
+		registry.add("spring.datasource.url", db::url);
+		registry.add("spring.datasource.username", db::user);
+		registry.add("spring.datasource.password", db::password);
+		registry.add("spring.jpa.properties.jakarta.persistence.database-product-name", () -> "MariaDB");
+		registry.add("spring.jpa.properties.jakarta.persistence.database-product-version", () -> "10.11");
+		fastTimings(registry);
+		return db;
+	}
+
+	/**
+	 * A fresh embedded H2 file store in a temporary directory.
+	 * @param registry the registry
+	 * @return the data directory
+	 */
+	public static Path h2(DynamicPropertyRegistry registry) {
+		try {
+			Path dir = Files.createTempDirectory("dtm-h2-");
+			registry.add("dtm.server.store.h2.data-dir", dir::toString);
+			fastTimings(registry);
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void fastTimings(DynamicPropertyRegistry registry) {
+		registry.add("dtm.server.retry-interval", () -> "1s");
+		registry.add("dtm.server.timeout-to-fail", () -> "3s");
+		registry.add("dtm.server.request-timeout", () -> "2s");
+		registry.add("dtm.server.cron.interval", () -> "100ms");
+	}
+
+}
