@@ -260,15 +260,21 @@ public class TransCoordinator {
 		}
 		BranchOutcome worst = outcome.map(PassOutcome::worstOutcome).orElse(null);
 		String detail = outcome.map(PassOutcome::lastError).orElse(null);
+		if (after.status().isFinished()) {
+			throw new DtmApiException.Conflict(reasonOf(after));
+		}
 		if (worst == BranchOutcome.ONGOING || outcome.isEmpty()) {
 			throw new DtmApiException.Ongoing((detail != null) ? detail : "transaction is being processed");
 		}
 		if (worst == BranchOutcome.ERROR) {
 			throw new DtmApiException.Failed("branch error: " + detail);
 		}
-		String reason = (after.rollbackReason() != null && !after.rollbackReason().isEmpty()) ? after.rollbackReason()
+		throw new DtmApiException.Conflict(reasonOf(after));
+	}
+
+	private static String reasonOf(GlobalTrans trans) {
+		return (trans.rollbackReason() != null && !trans.rollbackReason().isEmpty()) ? trans.rollbackReason()
 				: "wait result not return success";
-		throw new DtmApiException.Conflict(reason);
 	}
 
 	private static void requireType(GlobalTrans stored, TransType requested) {
