@@ -3,6 +3,7 @@ package io.dtm.server.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.dtm.core.DtmResult;
 import io.dtm.server.service.DtmApiException;
 import org.slf4j.Logger;
@@ -53,7 +54,22 @@ public class DtmExceptionHandler {
 		Throwable cause = ex.getMostSpecificCause();
 		String detail = (cause != null && cause.getMessage() != null) ? firstLine(cause.getMessage())
 				: "body is missing";
-		return reply(HttpStatus.BAD_REQUEST, null, "malformed JSON body: " + detail);
+		String field = (ex.getCause() instanceof JsonMappingException mapping) ? path(mapping) : "";
+		return reply(HttpStatus.BAD_REQUEST, null,
+				"malformed JSON body: " + (field.isEmpty() ? "" : "field '" + field + "': ") + detail);
+	}
+
+	private static String path(JsonMappingException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : ex.getPath()) {
+			if (reference.getFieldName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })

@@ -1,0 +1,391 @@
+package io.dtm.server.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dtm.server.testsupport.DtmHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the rejection of bad input by the HTTP API: every case answers 400 (or 409
+ * where the stored state conflicts) with a message naming the problem, and writes
+ * nothing. Subclasses bind the suite to a real store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "dtm.server.cron.enabled=false")
+abstract class AbstractBadInputTests {
+
+	private static final String BRANCH = "http://127.0.0.1:9/api/busi/";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	@LocalServerPort
+	private int port;
+
+	private DtmHttp http;
+
+	private String gid;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new DtmHttp(this.port);
+		this.gid = "bad-input-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+	}
+
+	@Test
+	void submitWhenJsonIsMalformedShouldAnswer400AndWriteNothing() {
+		String body = "{\"gid\":\"" + this.gid + "\",\"trans_type\":\"saga\",\"steps\":[";
+		assertRejected("/api/dtmsvr/submit", body, 400, "malformed JSON");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenBodyIsNotAnObjectShouldAnswer400() {
+		assertRejected("/api/dtmsvr/submit", "[1,2]", 400, "malformed JSON");
+	}
+
+	@Test
+	void submitWhenGidIsMissingShouldAnswer400() {
+		ObjectNode saga = saga();
+		saga.remove("gid");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "gid", "missing");
+	}
+
+	@Test
+	void submitWhenGidIsEmptyShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("gid", "").toString(), 400, "gid", "empty");
+		assertThat(this.http.get("/api/dtmsvr/all?limit=10000").json().path("transactions"))
+			.noneMatch((t) -> t.path("gid").asText().isEmpty());
+	}
+
+	@Test
+	void submitWhenGidIsLongerThan128CharactersShouldAnswer400AndWriteNothing() {
+		String longGid = "g".repeat(129);
+		assertRejected("/api/dtmsvr/submit", saga().put("gid", longGid).toString(), 400, "gid", "129", "128");
+		assertNothingWritten(longGid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a;b", "a b", "a\tb", "a\nb" })
+	void submitWhenGidHasSeparatorOrWhitespaceShouldAnswer400AndWriteNothing(String suffix) {
+		String badGid = this.gid + suffix;
+		assertRejected("/api/dtmsvr/submit", saga().put("gid", badGid).toString(), 400, "gid", "whitespace", "';'");
+		assertNothingWritten(badGid);
+		assertNothingWritten(badGid.replaceAll("[;\\s]", ""));
+	}
+
+	@Test
+	void submitWhenTransTypeIsUnknownShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("trans_type", "sagaa").toString(), 400, "trans_type", "'sagaa'",
+				"unknown");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenTransTypeIsMissingShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga();
+		saga.remove("trans_type");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "trans_type", "missing");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void prepareWhenTransTypeIsWorkflowShouldAnswer400AndWriteNothing() {
+		ObjectNode workflow = object().put("gid", this.gid)
+			.put("trans_type", "workflow")
+			.put("custom_data", "{\"name\":\"wf\",\"data\":\"\"}")
+			.put("query_prepared", BRANCH + "Workflow");
+		assertRejected("/api/dtmsvr/prepare", workflow.toString(), 400, "workflow", "not supported");
+		assertRejected("/api/dtmsvr/submit", workflow.toString(), 400, "workflow", "not supported");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenPayloadsAndStepsDifferInLengthShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga();
+		((ArrayNode) saga.get("payloads")).add("{\"extra\":true}");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "steps has 2", "payloads has 3");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenSagaStepHasNoCompensateShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga();
+		((ObjectNode) saga.get("steps").get(1)).remove("compensate");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "steps[1]", "compensate");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void prepareWhenMsgStepHasNoActionShouldAnswer400AndWriteNothing() {
+		ObjectNode msg = msg();
+		((ObjectNode) msg.get("steps").get(0)).remove("action");
+		assertRejected("/api/dtmsvr/prepare", msg.toString(), 400, "steps[0]", "action");
+		assertRejected("/api/dtmsvr/submit", msg.toString(), 400, "steps[0]", "action");
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "not a url", "ftp://x/y", "/a", "http:///no-host" })
+	void submitWhenStepUrlIsInvalidShouldAnswer400AndWriteNothing(String url) {
+		ObjectNode saga = saga();
+		((ObjectNode) saga.get("steps").get(0)).put("action", url);
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "steps[0].action", url);
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "not a url", "ftp://x/y", "/a" })
+	void prepareWhenQueryPreparedIsInvalidShouldAnswer400AndWriteNothing(String url) {
+		assertRejected("/api/dtmsvr/prepare", msg().put("query_prepared", url).toString(), 400, "query_prepared", url);
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout_to_fail", "request_timeout", "retry_interval", "retry_limit" })
+	void submitWhenOptionIsNegativeShouldAnswer400AndWriteNothing(String field) {
+		assertRejected("/api/dtmsvr/submit", saga().put(field, -1).toString(), 400, field, "negative");
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout_to_fail", "request_timeout", "retry_interval", "retry_limit" })
+	void prepareWhenOptionIsNegativeShouldAnswer400AndWriteNothing(String field) {
+		assertRejected("/api/dtmsvr/prepare", msg().put(field, -5).toString(), 400, field, "negative");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenTimeoutToFailIsNotANumberShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("timeout_to_fail", "abc").toString(), 400, "timeout_to_fail",
+				"abc");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenStepsIsNotAListShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("steps", "TransOut").toString(), 400, "steps");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenCustomDataIsNotJsonShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("custom_data", "{concurrent:").toString(), 400, "custom_data",
+				"JSON");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenConcurrentOrdersHaveACycleShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga().put("custom_data", "{\"concurrent\":true,\"orders\":{\"0\":[1],\"1\":[0]}}");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "custom_data.orders", "cycle");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenConcurrentOrdersReferToAMissingStepShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga().put("custom_data", "{\"concurrent\":true,\"orders\":{\"1\":[2]}}");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "custom_data.orders", "step 2", "2 steps");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenConcurrentOrdersHaveANegativeIndexShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga().put("custom_data", "{\"concurrent\":true,\"orders\":{\"-1\":[0]}}");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "custom_data.orders", "step -1");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void prepareWhenMsgHasNoQueryPreparedShouldAnswer400AndWriteNothing() {
+		ObjectNode msg = msg();
+		msg.remove("query_prepared");
+		assertRejected("/api/dtmsvr/prepare", msg.toString(), 400, "query_prepared", "missing");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenProtocolIsGrpcShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("protocol", "grpc").toString(), 400, "protocol", "'grpc'");
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Host", "content-length", "Transfer-Encoding" })
+	void submitWhenBranchHeadersSetAForbiddenHeaderShouldAnswer400AndWriteNothing(String header) {
+		ObjectNode saga = saga();
+		saga.putObject("branch_headers").put("X-Ok", "1").put(header, "evil");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "branch_headers", header);
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenBranchHeaderValueHasALineBreakShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga();
+		saga.putObject("branch_headers").put("X-Ok", "1\r\nX-Injected: 1");
+		assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "branch_headers", "X-Ok");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenGidExistsWithAnotherTransTypeShouldAnswer409AndKeepStoredRow() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		JsonNode before = query(this.gid);
+		DtmHttp.Reply reply = assertRejected("/api/dtmsvr/submit", saga().toString(), 409, this.gid, "tcc", "saga");
+		assertThat(reply.json().path("dtm_result").asText()).isEqualTo("FAILURE");
+		assertThat(query(this.gid)).isEqualTo(before);
+		assertThat(before.path("transaction").path("status").asText()).isEqualTo("prepared");
+	}
+
+	@Test
+	void prepareWhenGidExistsWithAnotherTransTypeShouldAnswer409AndKeepStoredRow() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		JsonNode before = query(this.gid);
+		assertRejected("/api/dtmsvr/prepare", msg().toString(), 409, this.gid, "tcc", "msg");
+		assertThat(query(this.gid)).isEqualTo(before);
+	}
+
+	@Test
+	void prepareWhenTransTypeIsSagaShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/prepare", saga().toString(), 400, "saga", "prepare");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void registerBranchWhenValueIsNotAStringShouldAnswer400AndWriteNoBranch() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		JsonNode before = query(this.gid);
+		ObjectNode branch = tccBranch().put("branch_id", 1);
+		assertRejected("/api/dtmsvr/registerBranch", branch.toString(), 400, "branch_id", "string");
+		ObjectNode nested = tccBranch();
+		nested.putObject("data").put("amount", 30);
+		assertRejected("/api/dtmsvr/registerBranch", nested.toString(), 400, "data", "string");
+		assertThat(query(this.gid)).isEqualTo(before);
+		assertThat(before.path("branches")).isEmpty();
+	}
+
+	@Test
+	void registerBranchWhenJsonIsMalformedShouldAnswer400AndWriteNoBranch() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		String body = tccBranch().toString();
+		assertRejected("/api/dtmsvr/registerBranch", body.substring(0, body.length() - 1), 400, "malformed JSON");
+		assertThat(query(this.gid).path("branches")).isEmpty();
+	}
+
+	@Test
+	void registerBranchWhenGidIsUnknownShouldAnswer409AndWriteNothing() {
+		DtmHttp.Reply reply = assertRejected("/api/dtmsvr/registerBranch", tccBranch().toString(), 409, this.gid,
+				"prepared");
+		assertThat(reply.json().path("dtm_result").asText()).isEqualTo("FAILURE");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void registerBranchWhenTransIsNotPreparedShouldAnswer409AndWriteNoBranch() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		assertThat(this.http.post("/api/dtmsvr/forceStop", object().put("gid", this.gid).toString()).status())
+			.isEqualTo(200);
+		JsonNode before = query(this.gid);
+		assertThat(before.path("transaction").path("status").asText()).isEqualTo("failed");
+		assertRejected("/api/dtmsvr/registerBranch", tccBranch().toString(), 409, this.gid, "prepared");
+		assertThat(query(this.gid)).isEqualTo(before);
+		assertThat(before.path("branches")).isEmpty();
+	}
+
+	@Test
+	void registerBranchWhenTransTypeCannotRegisterShouldAnswer400AndWriteNoBranch() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		assertRejected("/api/dtmsvr/registerBranch", tccBranch().put("trans_type", "saga").toString(), 400,
+				"trans_type", "saga");
+		assertRejected("/api/dtmsvr/registerBranch", tccBranch().put("trans_type", "nope").toString(), 400,
+				"trans_type", "nope");
+		assertThat(query(this.gid).path("branches")).isEmpty();
+	}
+
+	@Test
+	void registerBranchWhenUrlIsInvalidShouldAnswer400AndWriteNoBranch() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", tcc().toString()).status()).isEqualTo(200);
+		assertRejected("/api/dtmsvr/registerBranch", tccBranch().put("confirm", "not a url").toString(), 400, "confirm",
+				"not a url");
+		assertThat(query(this.gid).path("branches")).isEmpty();
+	}
+
+	private DtmHttp.Reply assertRejected(String path, String body, int status, String... fragments) {
+		DtmHttp.Reply reply = this.http.post(path, body);
+		assertThat(reply.status()).as("status of %s %s: %s", path, body, reply.body()).isEqualTo(status);
+		JsonNode json = reply.json();
+		assertThat(json.path("message").isTextual()).as("message in %s", reply.body()).isTrue();
+		assertThat(json.path("message").asText()).contains(fragments);
+		if (status == 400) {
+			assertThat(json.has("dtm_result")).as("400 body %s", reply.body()).isFalse();
+			assertThat(json.size()).isEqualTo(1);
+		}
+		return reply;
+	}
+
+	private void assertNothingWritten(String gid) {
+		JsonNode query = query(gid);
+		assertThat(query.has("transaction")).isTrue();
+		assertThat(query.path("transaction").isNull()).as("transaction of %s: %s", gid, query).isTrue();
+		assertThat(query.path("branches").isArray()).isTrue();
+		assertThat(query.path("branches")).as("branches of %s", gid).isEmpty();
+	}
+
+	private JsonNode query(String gid) {
+		DtmHttp.Reply reply = this.http.get("/api/dtmsvr/query?gid=" + URLEncoder.encode(gid, StandardCharsets.UTF_8));
+		assertThat(reply.status()).as("query of %s: %s", gid, reply.body()).isEqualTo(200);
+		return reply.json();
+	}
+
+	private ObjectNode saga() {
+		ObjectNode saga = object().put("gid", this.gid).put("trans_type", "saga");
+		ArrayNode steps = saga.putArray("steps");
+		steps.addObject().put("action", BRANCH + "TransOut").put("compensate", BRANCH + "TransOutRevert");
+		steps.addObject().put("action", BRANCH + "TransIn").put("compensate", BRANCH + "TransInRevert");
+		saga.putArray("payloads").add("{\"amount\":30}").add("{\"amount\":30}");
+		return saga;
+	}
+
+	private ObjectNode msg() {
+		ObjectNode msg = object().put("gid", this.gid).put("trans_type", "msg");
+		ArrayNode steps = msg.putArray("steps");
+		steps.addObject().put("action", BRANCH + "TransOut");
+		steps.addObject().put("action", BRANCH + "TransIn");
+		msg.putArray("payloads").add("{\"amount\":30}").add("{\"amount\":30}");
+		msg.put("query_prepared", BRANCH + "QueryPrepared");
+		return msg;
+	}
+
+	private ObjectNode tcc() {
+		return object().put("gid", this.gid).put("trans_type", "tcc");
+	}
+
+	private ObjectNode tccBranch() {
+		return object().put("gid", this.gid)
+			.put("trans_type", "tcc")
+			.put("branch_id", "01")
+			.put("data", "{\"amount\":30}")
+			.put("confirm", BRANCH + "TransOutConfirm")
+			.put("cancel", BRANCH + "TransOutCancel");
+	}
+
+	private static ObjectNode object() {
+		return MAPPER.createObjectNode();
+	}
+
+}
