@@ -58,7 +58,7 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	HttpClient dtmHttpClient(ExecutorService dtmBranchExecutor) {
+	HttpClient dtmHttpClient() {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(3))

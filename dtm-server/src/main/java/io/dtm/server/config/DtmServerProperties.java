@@ -126,6 +126,21 @@ public class DtmServerProperties {
 		 */
 		private int workers = 2;
 
+		/**
+		 * How long shutdown waits for a pass in progress to finish its branch calls
+		 * before interrupting it.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration shutdownGrace = Duration.ofSeconds(10);
+
+		public Duration getShutdownGrace() {
+			return this.shutdownGrace;
+		}
+
+		public void setShutdownGrace(Duration shutdownGrace) {
+			this.shutdownGrace = shutdownGrace;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -237,9 +252,7 @@ public class DtmServerProperties {
 	public enum StoreType {
 
 		/** Spring Data JPA: embedded H2 by default, MySQL in production. */
-		JPA,
-		/** Redis through Lettuce. */
-		REDIS
+		JPA
 
 	}
 

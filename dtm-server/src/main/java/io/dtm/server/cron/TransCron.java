@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.IntervalPolicy;
@@ -70,18 +69,30 @@ public class TransCron implements SmartLifecycle {
 				this.properties.getInterval());
 	}
 
+	/**
+	 * Stop polling: no new lease is taken, the pass in progress may finish its branch
+	 * calls for up to the shutdown grace period, then the loop threads are interrupted.
+	 */
 	@Override
 	public synchronized void stop() {
 		this.running = false;
-		for (Thread thread : this.threads) {
-			thread.interrupt();
-		}
+		long deadline = System.nanoTime() + this.properties.getShutdownGrace().toNanos();
 		for (Thread thread : this.threads) {
 			try {
-				thread.join(TimeUnit.SECONDS.toMillis(10));
+				long left = deadline - System.nanoTime();
+				if (left > 0) {
+					thread.join(Math.max(1, left / 1_000_000));
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+		}
+		for (Thread thread : this.threads) {
+			if (thread.isAlive()) {
+				logger.warn("{} did not finish its pass within {}; interrupting it", thread.getName(),
+						this.properties.getShutdownGrace());
+				thread.interrupt();
 			}
 		}
 		this.threads.clear();
@@ -129,7 +140,10 @@ public class TransCron implements SmartLifecycle {
 
 	private void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			long until = System.nanoTime() + duration.toNanos();
+			while (this.running && System.nanoTime() < until) {
+				Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

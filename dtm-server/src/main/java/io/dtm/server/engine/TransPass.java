@@ -23,6 +23,8 @@ import io.dtm.server.store.TransStore;
  */
 public final class TransPass {
 
+	private static final long LEASE_RENEWAL_NANOS = 1_500_000_000L;
+
 	private final TransStore store;
 
 	private final StatusMachine statusMachine;
@@ -44,6 +46,8 @@ public final class TransPass {
 	private String lastError;
 
 	private LocalDateTime scheduledAt;
+
+	private long lastTouchNanos = System.nanoTime();
 
 	TransPass(GlobalTrans trans, List<Branch> branches, EngineContext context) {
 		this.trans = trans;
@@ -176,6 +180,28 @@ public final class TransPass {
 				}
 			}
 		}
+		renewLease();
+	}
+
+	/**
+	 * Keep the transaction away from other instances' crons while a long pass makes
+	 * progress: after each recorded branch result, at most every
+	 * {@link #LEASE_RENEWAL_NANOS}, push the next cron time one lease ahead (dtm does the
+	 * same on successful branch calls).
+	 */
+	private void renewLease() {
+		long nowNanos = System.nanoTime();
+		synchronized (this) {
+			if (nowNanos - this.lastTouchNanos < LEASE_RENEWAL_NANOS) {
+				return;
+			}
+			this.lastTouchNanos = nowNanos;
+		}
+		GlobalTrans current = this.trans;
+		long base = this.intervals.baseIntervalSeconds(current.options());
+		long ahead = Math.max(base, this.intervals.lease().toSeconds());
+		LocalDateTime now = now();
+		this.store.touchCronTime(current.gid(), current.status(), base, now.plusSeconds(ahead), now);
 	}
 
 	/**

@@ -104,6 +104,7 @@ public class RequestValidator {
 		nonNegative("retry_limit", request.retryLimit());
 		headers(request.branchHeaders());
 		length("custom_data", request.customData());
+		optionsLength(request);
 		length("rollback_reason", request.rollbackReason());
 		CustomData custom;
 		try {
@@ -217,6 +218,19 @@ public class RequestValidator {
 
 	private static boolean isTokenChar(int c) {
 		return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+	}
+
+	private void optionsLength(TransRequest request) {
+		try {
+			int size = this.objectMapper.writeValueAsString(request.options()).length();
+			if (size > MAX_TEXT_LENGTH) {
+				throw bad("options (wait_result, timeouts, branch_headers…) take " + size
+						+ " characters as JSON; at most " + MAX_TEXT_LENGTH + " are stored");
+			}
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw bad("options cannot be serialised: " + ex.getOriginalMessage());
+		}
 	}
 
 	private static void nonNegative(String field, long value) {

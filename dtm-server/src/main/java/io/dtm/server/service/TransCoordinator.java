@@ -157,6 +157,11 @@ public class TransCoordinator {
 		else {
 			this.validator.url("url", fields.get("url"), false);
 		}
+		Optional<GlobalTrans> stored = this.store.find(gid);
+		if (stored.isPresent() && stored.get().transType() != type) {
+			throw new DtmApiException.Conflict("gid '" + gid + "' is a " + stored.get().transType()
+					+ " transaction; cannot register a " + type + " branch");
+		}
 		List<Branch> branches = this.factory.registered(gid, type, branchId, fields);
 		try {
 			if (!this.store.registerBranches(gid, branches, now())) {
