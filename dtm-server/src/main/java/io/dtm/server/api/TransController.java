@@ -16,7 +16,6 @@ import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.TransPage;
 import io.dtm.server.store.TransQuery;
 
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -168,13 +167,7 @@ public class TransController {
 		return body;
 	}
 
-	/** Not supported: topics arrive with the operator endpoints. */
-	@DeleteMapping("/topic/{name}")
-	Map<String, Object> deleteTopic() {
-		throw new DtmApiException.Failed("topics are not supported by this coordinator yet");
-	}
-
-	private static Long parsePosition(String position) {
+	static Long parsePosition(String position) {
 		if (position == null || position.isEmpty()) {
 			return null;
 		}

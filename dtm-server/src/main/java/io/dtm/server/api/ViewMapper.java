@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.dtm.core.BranchView;
 import io.dtm.core.GlobalTransactionView;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.KvRecord;
 import io.dtm.server.store.OptionsCodec;
 
 /**
@@ -41,6 +44,18 @@ class ViewMapper {
 				: null;
 		return new BranchView(b.id(), time(b.createTime()), time(b.updateTime()), b.gid(), b.url(), data, b.branchId(),
 				b.op().wireValue(), b.status().wireValue(), time(b.finishTime()), time(b.rollbackTime()));
+	}
+
+	Map<String, Object> kv(KvRecord r) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", r.id());
+		view.put("create_time", time(r.createTime()));
+		view.put("update_time", time(r.updateTime()));
+		view.put("cat", r.cat());
+		view.put("k", r.key());
+		view.put("v", r.value());
+		view.put("version", r.version());
+		return view;
 	}
 
 	private String time(LocalDateTime time) {

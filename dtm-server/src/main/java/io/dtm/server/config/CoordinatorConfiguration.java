@@ -21,6 +21,7 @@ import io.dtm.server.engine.UrlResolver;
 import io.dtm.server.engine.XaProcessor;
 import io.dtm.server.service.GidGenerator;
 import io.dtm.server.service.RequestValidator;
+import io.dtm.server.service.TopicService;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.OptionsCodec;
@@ -123,8 +124,13 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	TransFactory transFactory(IntervalPolicy intervals, Clock clock) {
-		return new TransFactory(intervals, clock);
+	TopicService topicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Clock clock) {
+		return new TopicService(store, objectMapper, validator, clock);
+	}
+
+	@Bean
+	TransFactory transFactory(IntervalPolicy intervals, Clock clock, TopicService topicService) {
+		return new TransFactory(intervals, clock, topicService::subscriberUrls);
 	}
 
 	@Bean

@@ -154,7 +154,16 @@ public class RequestValidator {
 			if (step == null || !step.containsKey("action")) {
 				throw bad("steps[" + i + "] has no 'action'");
 			}
-			url("steps[" + i + "].action", step.get("action"), true);
+			String action = step.get("action");
+			if (type == TransType.MSG && action != null && action.startsWith(TopicService.TOPIC_SCHEME)) {
+				String topic = action.substring(TopicService.TOPIC_SCHEME.length());
+				if (topic.isEmpty() || topic.length() > MAX_GID_LENGTH) {
+					throw bad("steps[" + i + "].action names an empty or over-long topic");
+				}
+			}
+			else {
+				url("steps[" + i + "].action", action, true);
+			}
 			if (type == TransType.SAGA) {
 				if (!step.containsKey("compensate")) {
 					throw bad("steps[" + i + "] has no 'compensate'");

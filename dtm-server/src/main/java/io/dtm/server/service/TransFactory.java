@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.dtm.core.BranchOp;
 import io.dtm.core.GlobalStatus;
@@ -28,9 +29,18 @@ public class TransFactory {
 
 	private final Clock clock;
 
-	public TransFactory(IntervalPolicy intervals, Clock clock) {
+	private final Function<String, List<String>> topicSubscribers;
+
+	/**
+	 * Create a factory.
+	 * @param intervals timing rules
+	 * @param clock the clock
+	 * @param topicSubscribers resolves a {@code topic://name} step to its subscriber URLs
+	 */
+	public TransFactory(IntervalPolicy intervals, Clock clock, Function<String, List<String>> topicSubscribers) {
 		this.intervals = intervals;
 		this.clock = clock;
+		this.topicSubscribers = topicSubscribers;
 	}
 
 	/**
@@ -68,7 +78,16 @@ public class TransFactory {
 				branches.add(Branch.newBranch(request.gid(), step.get("compensate"), payload, branchId,
 						BranchOp.COMPENSATE, now));
 			}
-			branches.add(Branch.newBranch(request.gid(), step.get("action"), payload, branchId, BranchOp.ACTION, now));
+			String action = step.get("action");
+			if (type == TransType.MSG && action != null && action.startsWith(TopicService.TOPIC_SCHEME)) {
+				List<String> urls = this.topicSubscribers.apply(action);
+				for (int j = 0; j < urls.size(); j++) {
+					branches.add(Branch.newBranch(request.gid(), urls.get(j), payload,
+							branchId + String.format("-%02d", j + 1), BranchOp.ACTION, now));
+				}
+				continue;
+			}
+			branches.add(Branch.newBranch(request.gid(), action, payload, branchId, BranchOp.ACTION, now));
 		}
 		return branches;
 	}

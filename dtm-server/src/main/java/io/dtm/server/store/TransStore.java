@@ -120,4 +120,51 @@ public interface TransStore {
 	 */
 	void ping();
 
+	/**
+	 * Find one KV row.
+	 * @param cat category
+	 * @param key key
+	 * @return the row
+	 */
+	Optional<KvRecord> findKv(String cat, String key);
+
+	/**
+	 * A page of KV rows of one category in id order.
+	 * @param cat category
+	 * @param position exclusive lower row id from the previous page, or {@code null}
+	 * @param limit page size
+	 * @return the page
+	 */
+	KvPage scanKv(String cat, Long position, int limit);
+
+	/**
+	 * Create a KV row with version 1.
+	 * @param cat category
+	 * @param key key
+	 * @param value value
+	 * @param now time
+	 * @return {@code false} when the (cat, key) already exists
+	 */
+	boolean createKv(String cat, String key, String value, LocalDateTime now);
+
+	/**
+	 * Replace a KV row's value if its version is still {@code expectedVersion},
+	 * incrementing the version.
+	 * @param cat category
+	 * @param key key
+	 * @param value new value
+	 * @param expectedVersion version read before
+	 * @param now time
+	 * @return whether it applied
+	 */
+	boolean updateKv(String cat, String key, String value, long expectedVersion, LocalDateTime now);
+
+	/**
+	 * Delete a KV row.
+	 * @param cat category
+	 * @param key key
+	 * @return whether a row was deleted
+	 */
+	boolean deleteKv(String cat, String key);
+
 }

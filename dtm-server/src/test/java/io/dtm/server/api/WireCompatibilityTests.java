@@ -234,6 +234,20 @@ class WireCompatibilityTests {
 		assertGet("/api/dtmsvr/query?gid=wire-type-mismatch", 200, "query-unknown");
 	}
 
+	@Test
+	void topicEndpointsShouldAnswerAsDtmAndStoreSubscribersAsKv() {
+		String url = "http://subscriber.example/api/notify";
+		assertGet("/api/dtmsvr/subscribe?topic=wire-topic&url=" + url + "&remark=first", 200, "subscribe");
+		assertGet("/api/dtmsvr/subscribe?topic=wire-topic&url=" + url + "2", 200, "subscribe");
+		assertGet("/api/dtmsvr/queryKV?cat=topics&key=wire-topic", 200, "query-kv-topic");
+		assertGet("/api/dtmsvr/scanKV?cat=topics&limit=10", 200, "scan-kv-topics");
+		assertGet("/api/dtmsvr/unsubscribe?topic=wire-topic&url=" + url + "2", 200, "subscribe");
+		DtmHttp.Reply deleted = this.http.delete("/api/dtmsvr/topic/wire-topic");
+		assertThat(deleted.status()).isEqualTo(200);
+		assertGolden("subscribe", deleted.json());
+		assertGet("/api/dtmsvr/queryKV?cat=topics&key=wire-topic", 200, "query-kv-empty");
+	}
+
 	private void assertPost(String path, String name, int status) {
 		String body = load(name + ".request.json").replace(PARTICIPANT, participant.url(""));
 		DtmHttp.Reply reply = this.http.post(path, body);

@@ -220,6 +220,55 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		awaitStatus(gid, "succeed", Duration.ofSeconds(5));
 	}
 
+	@Test
+	void msgToATopicShouldCallEverySubscriberWithNumberedBranchIds() {
+		String gid = gid("topic");
+		String topic = "orders-" + gid;
+		assertThat(subscribe(topic, url(gid, "/SubA"), "first").status()).isEqualTo(200);
+		assertThat(subscribe(topic, url(gid, "/SubB"), "").status()).isEqualTo(200);
+		assertThat(subscribe(topic, url(gid, "/SubB"), "").status()).as("duplicate subscriber").isEqualTo(409);
+		Map<String, Object> body = body("gid", gid, "trans_type", "msg", "wait_result", true, "steps",
+				List.of(Map.of("action", "topic://" + topic), Map.of("action", url(gid, "/Direct"))), "payloads",
+				List.of("{\"order\":1}", "{}"));
+		assertThat(post("submit", body).status()).isEqualTo(200);
+		assertThat(trace(gid)).containsExactly("/SubA@action", "/SubB@action", "/Direct@action");
+		assertThat(callsTo(gid, "/SubB").get(0).query()).containsEntry("branch_id", "01-02");
+		assertThat(callsTo(gid, "/SubB").get(0).body()).isEqualTo("{\"order\":1}");
+		assertThat(query(gid).path("branches")).extracting((b) -> b.path("branch_id").asText())
+			.containsExactly("01-01", "01-02", "02");
+		JsonNode kv = this.dtm.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).json().path("kv");
+		assertThat(kv).hasSize(1);
+		assertThat(kv.get(0).path("v").asText()).contains("SubA").contains("first");
+		assertThat(kv.get(0).path("version").asInt()).isEqualTo(2);
+		JsonNode scan = this.dtm.get("/api/dtmsvr/scanKV?cat=topics&limit=1000").json();
+		assertThat(scan.path("kv")).extracting((row) -> row.path("k").asText()).contains(topic);
+		assertThat(this.dtm.get("/api/dtmsvr/unsubscribe?topic=" + topic + "&url=" + url(gid, "/SubA")).status())
+			.isEqualTo(200);
+		assertThat(this.dtm.get("/api/dtmsvr/unsubscribe?topic=" + topic + "&url=" + url(gid, "/SubA")).status())
+			.isEqualTo(500);
+		assertThat(
+				this.dtm.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).json().path("kv").get(0).path("v").asText())
+			.doesNotContain("SubA");
+	}
+
+	@Test
+	void msgToATopicWithoutSubscribersShouldBeRefusedAndWriteNothing() {
+		String gid = gid("topic-empty");
+		String topic = "empty-" + gid;
+		subscribe(topic, url(gid, "/Sub"), "");
+		assertThat(this.dtm.delete("/api/dtmsvr/topic/" + topic).status()).isEqualTo(200);
+		assertThat(this.dtm.delete("/api/dtmsvr/topic/" + topic).status()).isEqualTo(500);
+		DtmHttp.Reply reply = post("prepare", body("gid", gid, "trans_type", "msg", "query_prepared",
+				url(gid, "/Query"), "steps", List.of(Map.of("action", "topic://" + topic)), "payloads", List.of("{}")));
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.json().path("message").asText()).contains("has no subscribers");
+		assertThat(query(gid).path("transaction").isNull()).isTrue();
+	}
+
+	private DtmHttp.Reply subscribe(String topic, String subscriber, String remark) {
+		return this.dtm.get("/api/dtmsvr/subscribe?topic=" + topic + "&url=" + subscriber + "&remark=" + remark);
+	}
+
 	private static void assertGrowingIntervals(List<Call> calls) {
 		assertThat(calls).hasSize(3);
 		Duration first = Duration.between(calls.get(0).at(), calls.get(1).at());

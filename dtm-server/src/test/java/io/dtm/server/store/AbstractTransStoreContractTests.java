@@ -301,6 +301,47 @@ public abstract class AbstractTransStoreContractTests {
 	}
 
 	@Test
+	void kvWhenCreatedUpdatedAndDeletedShouldKeepVersionsAndRefuseStaleWrites() {
+		String key = "k-" + UUID.randomUUID();
+		assertThat(this.store.createKv("topics", key, "[1]", this.now)).isTrue();
+		assertThat(this.store.createKv("topics", key, "[2]", this.now)).as("duplicate key").isFalse();
+		KvRecord created = this.store.findKv("topics", key).orElseThrow();
+		assertThat(created.value()).isEqualTo("[1]");
+		assertThat(created.version()).isEqualTo(1);
+		assertThat(this.store.updateKv("topics", key, "[3]", 1, this.now.plusSeconds(1))).isTrue();
+		assertThat(this.store.updateKv("topics", key, "[4]", 1, this.now.plusSeconds(2))).as("stale version").isFalse();
+		KvRecord updated = this.store.findKv("topics", key).orElseThrow();
+		assertThat(updated.value()).isEqualTo("[3]");
+		assertThat(updated.version()).isEqualTo(2);
+		assertThat(updated.updateTime()).isEqualTo(this.now.plusSeconds(1));
+		assertThat(this.store.findKv("other", key)).isEmpty();
+		assertThat(this.store.deleteKv("topics", key)).isTrue();
+		assertThat(this.store.deleteKv("topics", key)).isFalse();
+		assertThat(this.store.findKv("topics", key)).isEmpty();
+	}
+
+	@Test
+	void scanKvShouldPageOneCategoryInInsertionOrder() {
+		String cat = "c" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 5; i++) {
+			this.store.createKv(cat, "key-" + i, "v" + i, this.now);
+		}
+		this.store.createKv(cat + "x", "key-x", "other", this.now);
+		List<String> keys = new ArrayList<>();
+		Long position = null;
+		int pages = 0;
+		do {
+			KvPage page = this.store.scanKv(cat, position, 2);
+			page.records().forEach((r) -> keys.add(r.key()));
+			position = page.nextPosition().isEmpty() ? null : Long.valueOf(page.nextPosition());
+			pages++;
+		}
+		while (position != null);
+		assertThat(keys).containsExactly("key-0", "key-1", "key-2", "key-3", "key-4");
+		assertThat(pages).isEqualTo(3);
+	}
+
+	@Test
 	void pingWhenStoreIsUpShouldNotThrow() {
 		this.store.ping();
 	}

@@ -53,6 +53,16 @@ public final class DtmHttp {
 	}
 
 	/**
+	 * DELETE a path.
+	 * @param path the path
+	 * @return the reply
+	 */
+	public Reply delete(String path) {
+		return send(
+				HttpRequest.newBuilder(URI.create(this.base + path)).DELETE().timeout(Duration.ofSeconds(30)).build());
+	}
+
+	/**
 	 * The stored status of a transaction via {@code query}.
 	 * @param gid the gid
 	 * @return the status, or {@code null} when unknown

@@ -22,9 +22,9 @@ class JpaStoreConfiguration {
 	}
 
 	@Bean
-	TransStore jpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
-		return new JpaTransStore(globals, branches, entityManager, transactionManager, mapper);
+	TransStore jpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
+			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
+		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper);
 	}
 
 }

@@ -16,6 +16,8 @@ import io.dtm.core.GlobalStatus;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.DuplicateBranchException;
 import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.KvPage;
+import io.dtm.server.store.KvRecord;
 import io.dtm.server.store.StatusChange;
 import io.dtm.server.store.TransPage;
 import io.dtm.server.store.TransQuery;
@@ -52,10 +54,13 @@ public class JpaTransStore implements TransStore {
 
 	private final JpaRowMapper mapper;
 
-	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
+	private final KvRepository kvs;
+
+	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
+			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
 		this.globals = globals;
 		this.branches = branches;
+		this.kvs = kvs;
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.mapper = mapper;
@@ -214,6 +219,57 @@ public class JpaTransStore implements TransStore {
 	@Override
 	public void ping() {
 		this.transactions.execute((status) -> this.entityManager.createNativeQuery("select 1").getSingleResult());
+	}
+
+	@Override
+	public Optional<KvRecord> findKv(String cat, String key) {
+		return this.kvs.findByCatAndK(cat, key).map(JpaTransStore::toKv);
+	}
+
+	@Override
+	public KvPage scanKv(String cat, Long position, int limit) {
+		List<KvEntity> rows = this.kvs.scan(cat, (position != null) ? position : 0, PageRequest.ofSize(limit + 1));
+		boolean more = rows.size() > limit;
+		List<KvRecord> page = rows.stream().limit(limit).map(JpaTransStore::toKv).toList();
+		String next = (more && !page.isEmpty()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
+		return new KvPage(page, next);
+	}
+
+	@Override
+	public boolean createKv(String cat, String key, String value, LocalDateTime now) {
+		KvEntity entity = new KvEntity();
+		entity.cat = cat;
+		entity.k = key;
+		entity.v = value;
+		entity.version = 1L;
+		entity.createTime = now;
+		entity.updateTime = now;
+		try {
+			this.transactions.executeWithoutResult((status) -> this.entityManager.persist(entity));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (isConstraintViolation(ex)) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public boolean updateKv(String cat, String key, String value, long expectedVersion, LocalDateTime now) {
+		Integer rows = this.transactions.execute((status) -> this.kvs.update(cat, key, value, expectedVersion, now));
+		return rows != null && rows == 1;
+	}
+
+	@Override
+	public boolean deleteKv(String cat, String key) {
+		Integer rows = this.transactions.execute((status) -> this.kvs.delete(cat, key));
+		return rows != null && rows > 0;
+	}
+
+	private static KvRecord toKv(KvEntity e) {
+		return new KvRecord(e.id, e.cat, e.k, e.v, (e.version != null) ? e.version : 1, e.createTime, e.updateTime);
 	}
 
 }

@@ -1,0 +1,165 @@
+package io.dtm.server.service;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.store.KvRecord;
+import io.dtm.server.store.TransStore;
+
+/**
+ * Msg topics as dtm keeps them: a KV row with {@code cat="topics"}, {@code k=<topic>} and
+ * {@code v} a JSON array of {@code {"url","remark"}}. Changes are optimistic
+ * (version-checked) and retried on a concurrent change.
+ */
+public class TopicService {
+
+	/** KV category of topics. */
+	public static final String CATEGORY = "topics";
+
+	/** URL prefix of a msg step that fans out to a topic's subscribers. */
+	public static final String TOPIC_SCHEME = "topic://";
+
+	private static final int ATTEMPTS = 5;
+
+	private final TransStore store;
+
+	private final ObjectMapper objectMapper;
+
+	private final RequestValidator validator;
+
+	private final Clock clock;
+
+	public TopicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Clock clock) {
+		this.store = store;
+		this.objectMapper = objectMapper;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	/**
+	 * Add a subscriber, creating the topic when needed.
+	 * @param topic topic name
+	 * @param url subscriber URL
+	 * @param remark free text
+	 */
+	public void subscribe(String topic, String url, String remark) {
+		checkName(topic);
+		this.validator.url("url", url, false);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<KvRecord> current = this.store.findKv(CATEGORY, topic);
+			List<Subscriber> subscribers = current.map(this::read).orElseGet(ArrayList::new);
+			if (subscribers.stream().anyMatch((s) -> s.url().equals(url))) {
+				throw new DtmApiException.Conflict("topic '" + topic + "' already has subscriber " + url);
+			}
+			subscribers.add(new Subscriber(url, (remark != null) ? remark : ""));
+			if (write(topic, current, subscribers)) {
+				return;
+			}
+		}
+		throw new DtmApiException.Failed("topic '" + topic + "' changed concurrently; try again");
+	}
+
+	/**
+	 * Remove a subscriber; the topic disappears with its last subscriber.
+	 * @param topic topic name
+	 * @param url subscriber URL
+	 */
+	public void unsubscribe(String topic, String url) {
+		checkName(topic);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			KvRecord current = this.store.findKv(CATEGORY, topic)
+				.orElseThrow(() -> new DtmApiException.Failed("topic '" + topic + "' not found"));
+			List<Subscriber> subscribers = read(current);
+			if (!subscribers.removeIf((s) -> s.url().equals(url))) {
+				throw new DtmApiException.Failed("topic '" + topic + "' has no subscriber " + url);
+			}
+			boolean done = subscribers.isEmpty() ? this.store.deleteKv(CATEGORY, topic)
+					: write(topic, Optional.of(current), subscribers);
+			if (done) {
+				return;
+			}
+		}
+		throw new DtmApiException.Failed("topic '" + topic + "' changed concurrently; try again");
+	}
+
+	/**
+	 * Delete a topic.
+	 * @param topic topic name
+	 */
+	public void delete(String topic) {
+		checkName(topic);
+		if (!this.store.deleteKv(CATEGORY, topic)) {
+			throw new DtmApiException.Failed("topic '" + topic + "' not found");
+		}
+	}
+
+	/**
+	 * The subscriber URLs of a topic named by a {@code topic://name} step URL.
+	 * @param topicUrl the step URL
+	 * @return the URLs in subscription order
+	 * @throws DtmApiException.BadRequest when the topic has no subscribers
+	 */
+	public List<String> subscriberUrls(String topicUrl) {
+		String topic = topicUrl.substring(TOPIC_SCHEME.length());
+		List<String> urls = this.store.findKv(CATEGORY, topic)
+			.map(this::read)
+			.orElseGet(List::of)
+			.stream()
+			.map(Subscriber::url)
+			.toList();
+		if (urls.isEmpty()) {
+			throw new DtmApiException.BadRequest("topic '" + topic + "' has no subscribers");
+		}
+		return urls;
+	}
+
+	private boolean write(String topic, Optional<KvRecord> current, List<Subscriber> subscribers) {
+		String json;
+		try {
+			json = this.objectMapper.writeValueAsString(subscribers);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		return current.isPresent() ? this.store.updateKv(CATEGORY, topic, json, current.get().version(), now)
+				: this.store.createKv(CATEGORY, topic, json, now);
+	}
+
+	private List<Subscriber> read(KvRecord record) {
+		try {
+			return new ArrayList<>(this.objectMapper.readValue(record.value(), new TypeReference<List<Subscriber>>() {
+			}));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("topic '" + record.key() + "' holds invalid JSON: " + record.value(), ex);
+		}
+	}
+
+	private static void checkName(String topic) {
+		if (topic == null || topic.isBlank() || topic.length() > 128) {
+			throw new DtmApiException.BadRequest("topic name is missing or longer than 128 characters");
+		}
+	}
+
+	/**
+	 * One subscriber as stored in the topic's JSON.
+	 *
+	 * @param url subscriber URL
+	 * @param remark free text
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Subscriber(@JsonProperty("url") String url, @JsonProperty("remark") String remark) {
+
+	}
+
+}
