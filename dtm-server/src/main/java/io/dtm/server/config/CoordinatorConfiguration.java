@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
+import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.MsgProcessor;
@@ -27,6 +28,7 @@ import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,8 +114,10 @@ public class CoordinatorConfiguration {
 	@Bean
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
 			IntervalPolicy intervals, Clock clock, ExecutorService dtmBranchExecutor,
-			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors) {
-		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor);
+			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
+			ObjectProvider<EngineMetrics> metrics) {
+		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor,
+				metrics.getIfAvailable(() -> EngineMetrics.NONE));
 		return new TransWorker(context, processors, dtmProcessingExecutor);
 	}
 

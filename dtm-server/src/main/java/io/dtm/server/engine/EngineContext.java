@@ -14,8 +14,9 @@ import io.dtm.server.store.TransStore;
  * @param intervals the timing rules
  * @param clock the clock
  * @param branchExecutor executor for concurrent branch calls
+ * @param metrics where branch calls and passes are reported
  */
 public record EngineContext(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
-		IntervalPolicy intervals, Clock clock, Executor branchExecutor) {
+		IntervalPolicy intervals, Clock clock, Executor branchExecutor, EngineMetrics metrics) {
 
 }

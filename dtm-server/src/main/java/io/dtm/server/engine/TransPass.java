@@ -37,6 +37,8 @@ public final class TransPass {
 
 	private final Executor branchExecutor;
 
+	private final EngineMetrics metrics;
+
 	private final List<Branch> branches;
 
 	private volatile GlobalTrans trans;
@@ -58,6 +60,7 @@ public final class TransPass {
 		this.intervals = context.intervals();
 		this.clock = context.clock();
 		this.branchExecutor = context.branchExecutor();
+		this.metrics = context.metrics();
 	}
 
 	public GlobalTrans trans() {
@@ -144,6 +147,7 @@ public final class TransPass {
 			.invoke(new BranchRequest(url, current.gid(), current.transType(), branchId, op, payload,
 					current.options().branchHeaders(), this.intervals.requestTimeout(current.options())));
 		record(result);
+		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;
 	}
 

@@ -1,5 +1,6 @@
 package io.dtm.server.engine;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,8 +82,16 @@ public class TransWorker {
 				logger.debug("pass stopped: {}", ex.getMessage());
 				return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
 			}
+			BranchOutcome worst = pass.worstOutcome();
+			this.context.metrics()
+				.passCompleted(trans.transType(), worst != BranchOutcome.ERROR && worst != BranchOutcome.FAILURE);
 			if (!pass.status().isFinished()) {
 				scheduleNext(pass);
+			}
+			else {
+				this.context.metrics()
+					.finished(trans.transType(), pass.status(),
+							Duration.between(trans.createTime(), LocalDateTime.now(this.context.clock())));
 			}
 			return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
 		}

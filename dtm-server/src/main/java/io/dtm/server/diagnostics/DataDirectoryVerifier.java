@@ -1,0 +1,42 @@
+package io.dtm.server.diagnostics;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Verifies the embedded H2 store's data directory before any bean (and so the DataSource
+ * and Flyway) is created, so a bad directory fails start-up with a D1004 report instead
+ * of an H2 stack trace.
+ */
+public class DataDirectoryVerifier implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+
+	/** The property that configures the directory. */
+	public static final String PROPERTY = "dtm.server.store.h2.data-dir";
+
+	private Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (!DataSourceTarget.from(this.environment).isH2File()) {
+			return;
+		}
+		String dir = this.environment.getProperty(PROPERTY, "data");
+		PathTarget.checkWritableDirectory(PROPERTY, dir).ifPresent((diagnosis) -> {
+			throw new DataDirectoryException(diagnosis);
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.dtm.server.diagnostics;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * What a diagnosis says about the configured database: its address, user and database
+ * name, read from {@code spring.datasource.*} without connecting.
+ *
+ * @param url the JDBC URL
+ * @param user the user
+ */
+public record DataSourceTarget(String url, String user) {
+
+	/**
+	 * Read the target from the environment.
+	 * @param environment the environment
+	 * @return the target
+	 */
+	public static DataSourceTarget from(Environment environment) {
+		return new DataSourceTarget(environment.getProperty("spring.datasource.url", ""),
+				environment.getProperty("spring.datasource.username", ""));
+	}
+
+	/**
+	 * {@code host:port} for network URLs, the file for H2.
+	 * @return the address
+	 */
+	public String address() {
+		String rest = afterScheme();
+		if (rest == null) {
+			return this.url;
+		}
+		int end = indexOfAny(rest, "/?;");
+		String hostPort = (end >= 0) ? rest.substring(0, end) : rest;
+		if (hostPort.indexOf(':') < 0 && this.url.startsWith("jdbc:mysql:")) {
+			hostPort = hostPort + ":3306";
+		}
+		return hostPort;
+	}
+
+	/**
+	 * The database (schema) named in the URL.
+	 * @return the name, or empty
+	 */
+	public String database() {
+		String rest = afterScheme();
+		if (rest == null) {
+			return "";
+		}
+		int slash = rest.indexOf('/');
+		if (slash < 0) {
+			return "";
+		}
+		String db = rest.substring(slash + 1);
+		int end = indexOfAny(db, "?;");
+		return (end >= 0) ? db.substring(0, end) : db;
+	}
+
+	/**
+	 * Whether the URL is the embedded H2 file store.
+	 * @return {@code true} for {@code jdbc:h2:file:}
+	 */
+	public boolean isH2File() {
+		return this.url.startsWith("jdbc:h2:file:") || (this.url.startsWith("jdbc:h2:") && !this.url.contains(":mem:")
+				&& !this.url.contains("tcp://") && !this.url.contains("ssl://"));
+	}
+
+	private String afterScheme() {
+		int start = this.url.indexOf("://");
+		return (start >= 0) ? this.url.substring(start + 3) : null;
+	}
+
+	private static int indexOfAny(String text, String chars) {
+		for (int i = 0; i < text.length(); i++) {
+			if (chars.indexOf(text.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

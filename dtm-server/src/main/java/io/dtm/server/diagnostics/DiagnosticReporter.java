@@ -1,0 +1,65 @@
+package io.dtm.server.diagnostics;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.dtm.core.Diagnosis;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each diagnostic occurrence once — one WARN line with the code, cause and action
+ * when a check starts failing or fails for a different reason, one INFO line when it
+ * recovers — and counts occurrences per code and cause ({@code dtm_diagnostic_total}).
+ * Repeated identical failures do not flood the log.
+ */
+public class DiagnosticReporter {
+
+	private static final Logger logger = LoggerFactory.getLogger(DiagnosticReporter.class);
+
+	private final Map<String, Diagnosis> current = new ConcurrentHashMap<>();
+
+	private final MeterRegistry meterRegistry;
+
+	public DiagnosticReporter(MeterRegistry meterRegistry) {
+		this.meterRegistry = meterRegistry;
+	}
+
+	/**
+	 * Record the result of a check.
+	 * @param check the check name
+	 * @param result the problem, or empty
+	 */
+	public void report(String check, Optional<Diagnosis> result) {
+		if (result.isPresent()) {
+			Diagnosis diagnosis = result.get();
+			Diagnosis previous = this.current.put(check, diagnosis);
+			if (previous == null || previous.cause() != diagnosis.cause()) {
+				logger.warn("{} [check={}; error: {}]", diagnosis.message(), check, diagnosis.error());
+				if (this.meterRegistry != null) {
+					this.meterRegistry
+						.counter("dtm.diagnostic", "code", diagnosis.code().name(), "cause",
+								diagnosis.cause().name().toLowerCase(java.util.Locale.ROOT))
+						.increment();
+				}
+			}
+		}
+		else if (this.current.remove(check) != null) {
+			logger.info("check {} recovered", check);
+		}
+	}
+
+	/**
+	 * Run a check and record its result.
+	 * @param check the check
+	 * @return the result
+	 */
+	public Optional<Diagnosis> run(DiagnosticCheck check) {
+		Optional<Diagnosis> result = check.run();
+		report(check.name(), result);
+		return result;
+	}
+
+}

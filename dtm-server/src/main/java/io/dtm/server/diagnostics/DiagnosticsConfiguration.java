@@ -1,0 +1,89 @@
+package io.dtm.server.diagnostics;
+
+import java.util.List;
+
+import io.dtm.core.DiagnosticCause;
+import io.dtm.core.Diagnosis;
+import io.dtm.server.store.TransStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the D1001/D1004 checks, their health indicators, the {@code /actuator/dtm}
+ * endpoint and the start-up data-directory verification.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DiagnosticsConfiguration {
+
+	@Bean
+	static DataDirectoryVerifier dataDirectoryVerifier() {
+		return new DataDirectoryVerifier();
+	}
+
+	@Bean
+	DiagnosticReporter diagnosticReporter(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new DiagnosticReporter(meterRegistry.getIfAvailable());
+	}
+
+	@Bean
+	DiagnosticClassifier diagnosticClassifier(Environment environment) {
+		return new DiagnosticClassifier(DataSourceTarget.from(environment));
+	}
+
+	@Bean
+	StoreCheck storeCheck(TransStore store, DiagnosticClassifier classifier) {
+		return new StoreCheck(store, (ex) -> classifier.classifyDatabase(ex)
+			.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "", null, String.valueOf(ex.getMessage()))));
+	}
+
+	@Bean
+	DataDirectoryCheck dataDirectoryCheck(Environment environment) {
+		String dir = DataSourceTarget.from(environment).isH2File()
+				? environment.getProperty(DataDirectoryVerifier.PROPERTY, "data") : null;
+		return (dir != null) ? new DataDirectoryCheck(dir) : null;
+	}
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("dtmStore")
+	DiagnosticHealthIndicator dtmStoreHealthIndicator(StoreCheck storeCheck, DiagnosticReporter reporter) {
+		return new DiagnosticHealthIndicator(storeCheck, reporter);
+	}
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("dtmPaths")
+	DiagnosticHealthIndicator dtmPathsHealthIndicator(ObjectProvider<DataDirectoryCheck> check,
+			DiagnosticReporter reporter) {
+		DiagnosticCheck paths = check.getIfAvailable();
+		return new DiagnosticHealthIndicator((paths != null) ? paths : new NoPathsCheck(), reporter);
+	}
+
+	@Bean
+	@ConditionalOnAvailableEndpoint
+	DtmDiagnosticsEndpoint dtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticReporter reporter) {
+		return new DtmDiagnosticsEndpoint(checks, reporter);
+	}
+
+	/**
+	 * Used when no configured path needs checking (no embedded store).
+	 */
+	static final class NoPathsCheck implements DiagnosticCheck {
+
+		@Override
+		public String name() {
+			return "paths";
+		}
+
+		@Override
+		public java.util.Optional<Diagnosis> run() {
+			return java.util.Optional.empty();
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.dtm.server.engine;
+
+import java.time.Duration;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransType;
+
+/**
+ * What the engine reports for monitoring: every branch call, every processing pass, and
+ * every transaction that finished.
+ */
+public interface EngineMetrics {
+
+	/** Reports nothing. */
+	EngineMetrics NONE = new EngineMetrics() {
+	};
+
+	/**
+	 * A branch was called.
+	 * @param type the mode
+	 * @param branchId the branch id
+	 * @param op the operation
+	 * @param outcome the classified outcome
+	 */
+	default void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome) {
+	}
+
+	/**
+	 * A processing pass ended.
+	 * @param type the mode
+	 * @param ok whether no branch call had an unknown outcome
+	 */
+	default void passCompleted(TransType type, boolean ok) {
+	}
+
+	/**
+	 * A transaction reached a final status.
+	 * @param type the mode
+	 * @param status succeed or failed
+	 * @param sinceCreation time since the transaction was created
+	 */
+	default void finished(TransType type, GlobalStatus status, Duration sinceCreation) {
+	}
+
+}

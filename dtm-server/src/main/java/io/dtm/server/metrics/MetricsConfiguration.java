@@ -1,0 +1,29 @@
+package io.dtm.server.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the engine metrics and the API metrics filter on the application's
+ * {@link MeterRegistry}.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+	@Bean
+	MicrometerEngineMetrics engineMetrics(MeterRegistry registry) {
+		return new MicrometerEngineMetrics(registry);
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiMetricsFilter> apiMetricsFilter(MeterRegistry registry) {
+		FilterRegistrationBean<ApiMetricsFilter> registration = new FilterRegistrationBean<>(
+				new ApiMetricsFilter(registry));
+		registration.addUrlPatterns("/api/dtmsvr/*");
+		return registration;
+	}
+
+}

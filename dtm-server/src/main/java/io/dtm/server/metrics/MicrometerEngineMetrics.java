@@ -1,0 +1,61 @@
+package io.dtm.server.metrics;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.dtm.core.BranchOp;
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransType;
+import io.dtm.server.engine.EngineMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Engine metrics with dtm's names and labels:
+ * {@code dtm_transaction_process_total{model,status}},
+ * {@code dtm_transaction_handled_duration{model}} (seconds since creation, histogram) and
+ * {@code dtm_branch_process_total{model,branchid,branchtype,status}}.
+ */
+public class MicrometerEngineMetrics implements EngineMetrics {
+
+	/** dtm's Prometheus default buckets, in seconds. */
+	static final double[] BUCKETS = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
+
+	private final MeterRegistry registry;
+
+	public MicrometerEngineMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome) {
+		Counter.builder("dtm.branch.process")
+			.description("Branch calls by mode, branch id, operation and outcome")
+			.tags("model", type.wireValue(), "branchid", branchId, "branchtype", op.wireValue(), "status",
+					outcome.name().toLowerCase(Locale.ROOT))
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void passCompleted(TransType type, boolean ok) {
+		Counter.builder("dtm.transaction.process")
+			.description("Processing passes by mode and result")
+			.tags("model", type.wireValue(), "status", ok ? "ok" : "fail")
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void finished(TransType type, GlobalStatus status, Duration sinceCreation) {
+		DistributionSummary.builder("dtm.transaction.handled.duration")
+			.description("Seconds from creation to the final status")
+			.tags("model", type.wireValue())
+			.serviceLevelObjectives(BUCKETS)
+			.register(this.registry)
+			.record(sinceCreation.toMillis() / 1000.0);
+	}
+
+}
