@@ -11,6 +11,10 @@ public enum DiagnosticCause {
 	DB_CONNECTION_REFUSED(DiagnosticCode.D1001, "connection refused",
 			"start the database server or fix host and port in spring.datasource.url", "spring.datasource.url",
 			"telnet <host> <port>; systemctl status mysql"),
+	/** An open connection broke: the server went away or closed it (SQLState 08S01). */
+	DB_CONNECTION_LOST(DiagnosticCode.D1001, "connection lost",
+			"check that the database server is still running and reachable; connections are reopened by themselves",
+			"spring.datasource.url", "telnet <host> <port>; systemctl status mysql"),
 	/** The database host name does not resolve. */
 	DB_UNKNOWN_HOST(DiagnosticCode.D1001, "unknown host", "fix the host name in spring.datasource.url",
 			"spring.datasource.url", "getent hosts <host>"),

@@ -2,11 +2,14 @@ package io.dtm.server.cron;
 
 import java.time.Clock;
 
+import io.dtm.core.Diagnosis;
 import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.diagnostics.DiagnosticClassifier;
 import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.TransStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

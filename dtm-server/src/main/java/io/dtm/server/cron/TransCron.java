@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.IntervalPolicy;
@@ -44,6 +45,10 @@ public class TransCron implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile Function<Throwable, String> failureDescriber = (ex) -> String.valueOf(ex.getMessage());
+
+	private volatile String lastFailure;
+
 	public TransCron(TransStore store, TransWorker worker, IntervalPolicy intervals,
 			DtmServerProperties.Cron properties, Clock clock) {
 		this.store = store;
@@ -51,6 +56,15 @@ public class TransCron implements SmartLifecycle {
 		this.intervals = intervals;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * How a poll failure is described in the log (the diagnostics turn it into a D-code
+	 * line). Identical consecutive failures are logged once.
+	 * @param failureDescriber the describer
+	 */
+	public void setFailureDescriber(Function<Throwable, String> failureDescriber) {
+		this.failureDescriber = failureDescriber;
 	}
 
 	@Override
@@ -122,12 +136,21 @@ public class TransCron implements SmartLifecycle {
 	private void loop() {
 		while (this.running) {
 			try {
-				if (!runOnce()) {
+				boolean processed = runOnce();
+				if (this.lastFailure != null) {
+					this.lastFailure = null;
+					logger.info("cron polling recovered");
+				}
+				if (!processed) {
 					sleep(idleSleep());
 				}
 			}
 			catch (RuntimeException ex) {
-				logger.warn("cron poll failed: {}", ex.getMessage());
+				String failure = this.failureDescriber.apply(ex);
+				if (!failure.equals(this.lastFailure)) {
+					this.lastFailure = failure;
+					logger.warn("cron poll failed: {}", failure);
+				}
 				sleep(this.properties.getInterval());
 			}
 		}

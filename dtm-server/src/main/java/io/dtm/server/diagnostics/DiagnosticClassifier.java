@@ -115,6 +115,9 @@ public class DiagnosticClassifier {
 			if (t instanceof SQLTransientConnectionException && message.contains("Connection is not available")) {
 				return DiagnosticCause.DB_POOL_EXHAUSTED;
 			}
+			if (state.equals("08S01") || message.contains("Communications link failure")) {
+				return DiagnosticCause.DB_CONNECTION_LOST;
+			}
 			if (state.startsWith("08")) {
 				return DiagnosticCause.DB_OTHER;
 			}
@@ -134,7 +137,7 @@ public class DiagnosticClassifier {
 	private static int rank(DiagnosticCause cause) {
 		return switch (cause) {
 			case DB_OTHER -> 0;
-			case DB_POOL_EXHAUSTED -> 1;
+			case DB_POOL_EXHAUSTED, DB_CONNECTION_LOST -> 1;
 			default -> 2;
 		};
 	}
