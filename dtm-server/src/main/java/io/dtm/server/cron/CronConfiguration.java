@@ -23,8 +23,11 @@ class CronConfiguration {
 
 	@Bean
 	TransCron transCron(TransStore store, TransWorker worker, IntervalPolicy intervals, DtmServerProperties properties,
-			Clock clock) {
-		return new TransCron(store, worker, intervals, properties.getCron(), clock);
+			Clock clock, ObjectProvider<DiagnosticClassifier> classifier) {
+		TransCron cron = new TransCron(store, worker, intervals, properties.getCron(), clock);
+		classifier.ifAvailable((c) -> cron.setFailureDescriber(
+				(ex) -> c.classifyDatabase(ex).map(Diagnosis::message).orElse(String.valueOf(ex.getMessage()))));
+		return cron;
 	}
 
 }
