@@ -1,0 +1,107 @@
+package io.dtm.server.profiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.dtm.server.DtmServerApplication;
+import io.dtm.server.testsupport.DtmHttp;
+import io.dtm.server.testsupport.ExternalServices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the ready profiles in {@code config/}: the coordinator boots with each
+ * against the real service, and the manual-install SQL matches the schema Flyway creates.
+ */
+class ConfigProfilesTests {
+
+	private static final Path CONFIG = Path.of("..", "config");
+
+	@BeforeAll
+	static void requireDatabase() {
+		ExternalServices.mysql();
+	}
+
+	@Test
+	void mysqlAndProductionProfilesWhenActiveShouldRunTheCoordinatorOnMariaDb() {
+		ExternalServices.Db db = ExternalServices.freshMysqlDatabase("profile");
+		try (ConfigurableApplicationContext app = start(db, "mysql,production")) {
+			Environment env = app.getEnvironment();
+			assertThat(env.getProperty("spring.datasource.url")).isEqualTo(db.url());
+			assertThat(env.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
+			DtmHttp http = new DtmHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertThat(http.get("/api/health").json().path("result").asText()).isEqualTo("success");
+			assertThat(http
+				.post("/api/dtmsvr/submit",
+						"{\"gid\":\"profile-1\",\"trans_type\":\"saga\","
+								+ "\"steps\":[{\"action\":\"\",\"compensate\":\"\"}],\"wait_result\":true}")
+				.status()).isEqualTo(200);
+			assertThat(
+					countRows(db, "SELECT count(*) FROM trans_global WHERE gid = 'profile-1' AND status = 'succeed'"))
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void manualSqlWhenAppliedFirstShouldBeAdoptedByTheCoordinator() throws Exception {
+		ExternalServices.Db db = ExternalServices.freshMysqlDatabase("manual");
+		String sql = Files.readString(CONFIG.resolve("sql/dtm-server-mysql.sql"));
+		try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+				Statement statement = connection.createStatement()) {
+			for (String ddl : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+				if (!ddl.isBlank()) {
+					statement.execute(ddl);
+				}
+			}
+		}
+		try (ConfigurableApplicationContext app = start(db, "mysql")) {
+			DtmHttp http = new DtmHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertThat(http.get("/api/health").status()).isEqualTo(200);
+			assertThat(countRows(db, "SELECT count(*) FROM flyway_schema_history")).isPositive();
+		}
+	}
+
+	@Test
+	void manualSqlShouldMatchTheFlywayMigration() throws IOException {
+		String manual = Files.readString(CONFIG.resolve("sql/dtm-server-mysql.sql"));
+		String flyway = Files.readString(Path.of("src/main/resources/db/migration/mysql/V1__dtm_schema.sql"));
+		assertThat(withoutComments(manual)).isEqualTo(withoutComments(flyway));
+	}
+
+	private static String withoutComments(String sql) {
+		return sql.replaceAll("(?m)^--.*\\n", "").trim();
+	}
+
+	private static ConfigurableApplicationContext start(ExternalServices.Db db, String profiles) {
+		return new SpringApplicationBuilder(DtmServerApplication.class).run("--server.port=0",
+				"--spring.config.additional-location=file:" + CONFIG.toAbsolutePath().normalize() + "/",
+				"--spring.profiles.active=" + profiles, "--DTM_DB_URL=" + db.url(), "--DTM_DB_USER=" + db.user(),
+				"--DTM_DB_PASSWORD=" + db.password(), "--dtm.server.cron.enabled=false");
+	}
+
+	private static long countRows(ExternalServices.Db db, String query) {
+		try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(query)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
