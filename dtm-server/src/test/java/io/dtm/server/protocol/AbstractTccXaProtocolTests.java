@@ -202,9 +202,9 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		String gid = gid("reset-next");
 		script(gid, "/TransIn", Reply.error());
 		post("submit", transfer(gid, "retry_interval", 60));
-		org.awaitility.Awaitility.await().until(() -> callsTo(gid, "/TransIn").size() == 1);
+		awaitBackOff(gid, 120);
 		assertThat(post("resetNextCronTime", body("gid", gid)).status()).isEqualTo(200);
-		awaitStatus(gid, "succeed", Duration.ofSeconds(5));
+		awaitStatus(gid, "succeed", Duration.ofSeconds(15));
 		assertThat(post("resetNextCronTime", body("gid", gid)).status()).as("finished").isEqualTo(500);
 	}
 
@@ -213,11 +213,11 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		String gid = gid("reset-all");
 		script(gid, "/TransIn", Reply.error());
 		post("submit", transfer(gid, "retry_interval", 600));
-		org.awaitility.Awaitility.await().until(() -> callsTo(gid, "/TransIn").size() == 1);
+		awaitBackOff(gid, 1200);
 		JsonNode reply = this.dtm.get("/api/dtmsvr/resetCronTime?timeout=100&limit=1000").json();
 		assertThat(reply.path("succeed_count").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(reply.path("has_remaining").asBoolean()).isFalse();
-		awaitStatus(gid, "succeed", Duration.ofSeconds(5));
+		awaitStatus(gid, "succeed", Duration.ofSeconds(15));
 	}
 
 	@Test
@@ -267,6 +267,16 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 
 	private DtmHttp.Reply subscribe(String topic, String subscriber, String remark) {
 		return this.dtm.get("/api/dtmsvr/subscribe?topic=" + topic + "&url=" + subscriber + "&remark=" + remark);
+	}
+
+	/**
+	 * Wait until the failed first pass has stored its doubled interval, so a reset is not
+	 * overwritten.
+	 */
+	private void awaitBackOff(String gid, int interval) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> query(gid).path("transaction").path("next_cron_interval").asInt() == interval);
 	}
 
 	private static void assertGrowingIntervals(List<Call> calls) {

@@ -1,0 +1,71 @@
+package io.dtm.samples.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The HTTP calls of one global transaction per scenario, as a DTM client makes them.
+ */
+final class DtmWorkload {
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String api;
+
+	private final String runId;
+
+	DtmWorkload(String baseUrl, String runId) {
+		this.api = baseUrl + "/api/dtmsvr/";
+		this.runId = runId;
+	}
+
+	boolean run(Scenario scenario, long sequence) throws IOException, InterruptedException {
+		String gid = this.runId + "-" + sequence;
+		return switch (scenario) {
+			case SAGA_EMPTY -> post("submit",
+					"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"wait_result\":true,"
+							+ "\"steps\":[{\"action\":\"\",\"compensate\":\"\"},{\"action\":\"\",\"compensate\":\"\"}],"
+							+ "\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
+			case MSG -> msg(gid);
+			case TCC -> tcc(gid);
+		};
+	}
+
+	private boolean msg(String gid) throws IOException, InterruptedException {
+		String body = "{\"gid\":\"" + gid + "\",\"trans_type\":\"msg\",\"wait_result\":true,"
+				+ "\"query_prepared\":\"http://127.0.0.1:1/query\","
+				+ "\"steps\":[{\"action\":\"\"},{\"action\":\"\"}],\"payloads\":[\"{}\",\"{}\"]}";
+		return post("prepare", body) && post("submit", body);
+	}
+
+	private boolean tcc(String gid) throws IOException, InterruptedException {
+		String global = "{\"gid\":\"" + gid + "\",\"trans_type\":\"tcc\",\"wait_result\":true}";
+		if (!post("prepare", global)) {
+			return false;
+		}
+		for (String branch : new String[] { "01", "02" }) {
+			if (!post("registerBranch", "{\"gid\":\"" + gid + "\",\"trans_type\":\"tcc\",\"branch_id\":\"" + branch
+					+ "\",\"confirm\":\"\",\"cancel\":\"\",\"data\":\"{}\"}")) {
+				return false;
+			}
+		}
+		return post("submit", global);
+	}
+
+	private boolean post(String endpoint, String json) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create(this.api + endpoint))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200;
+	}
+
+}
