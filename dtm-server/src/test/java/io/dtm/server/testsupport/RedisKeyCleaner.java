@@ -14,7 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  * Deletes the keys of the prefixes handed out to test classes when the test JVM exits, so
  * repeated local runs do not accumulate data in a shared Redis.
  */
-final class RedisKeyCleaner {
+public final class RedisKeyCleaner {
 
 	private static final List<String[]> PREFIXES = new ArrayList<>();
 
@@ -42,7 +42,12 @@ final class RedisKeyCleaner {
 		}
 	}
 
-	static void delete(String url, String prefix) {
+	/**
+	 * Delete every key starting with the prefix.
+	 * @param url Redis URL
+	 * @param prefix the prefix
+	 */
+	public static void delete(String url, String prefix) {
 		RedisClient client = RedisClient.create(url);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			RedisCommands<String, String> commands = connection.sync();
