@@ -8,7 +8,6 @@ import io.dtm.server.store.OptionsCodec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
@@ -50,18 +49,12 @@ class RedisStoreConfiguration {
 				settings.getPrefix(), settings.isFailFast());
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HealthIndicator.class)
+	@Bean
 	@ConditionalOnEnabledHealthIndicator("redisStore")
-	static class RedisStoreHealthConfiguration {
-
-		@Bean
-		RedisStoreHealthIndicator redisStoreHealthIndicator(RedisTransStore store, DtmServerProperties properties,
-				ObjectProvider<RedisConnectionDetails> connectionDetails) {
-			return new RedisStoreHealthIndicator(store, RedisDiagnostics.endpoint(connectionDetails.getIfAvailable()),
-					properties.getStore().getRedis().getPrefix());
-		}
-
+	RedisStoreHealthIndicator redisStoreHealthIndicator(RedisTransStore store, DtmServerProperties properties,
+			ObjectProvider<RedisConnectionDetails> connectionDetails) {
+		return new RedisStoreHealthIndicator(store, RedisDiagnostics.endpoint(connectionDetails.getIfAvailable()),
+				properties.getStore().getRedis().getPrefix());
 	}
 
 }
