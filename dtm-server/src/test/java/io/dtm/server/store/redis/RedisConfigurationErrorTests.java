@@ -3,6 +3,7 @@ package io.dtm.server.store.redis;
 import java.time.Duration;
 
 import io.dtm.server.DtmServerApplication;
+import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.RedisTestConnections;
 import io.dtm.server.testsupport.ThrowAwayRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,22 @@ class RedisConfigurationErrorTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Cause:    connection refused")
 			.contains("Start Redis, or point spring.data.redis.host/port");
+	}
+
+	@Test
+	void startupWhenFailFastIsOffShouldStartAndAnswerHealthWithD1002() {
+		int redisPort = ThrowAwayRedis.freePort();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DtmServerApplication.class).run(
+				"--dtm.server.store.type=redis", "--dtm.server.store.redis.fail-fast=false",
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort, "--server.port=0",
+				"--dtm.server.cron.enabled=false")) {
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			DtmHttp.Reply health = new DtmHttp(port).get("/api/health");
+			assertThat(health.status()).isEqualTo(503);
+			assertThat(health.json().path("message").asText()).contains("D1002 Redis configuration error")
+				.contains("connection refused")
+				.contains("Action: Start Redis");
+		}
 	}
 
 	private static void startCoordinator(int port, String password) {
