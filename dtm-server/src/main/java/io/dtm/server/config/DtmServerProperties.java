@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -179,6 +180,8 @@ public class DtmServerProperties {
 
 		private final H2 h2 = new H2();
 
+		private final Redis redis = new Redis();
+
 		public StoreType getType() {
 			return this.type;
 		}
@@ -189,6 +192,81 @@ public class DtmServerProperties {
 
 		public H2 getH2() {
 			return this.h2;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+	}
+
+	/**
+	 * Redis store, used when {@code dtm.server.store.type=redis}. The connection itself
+	 * is configured with the standard {@code spring.data.redis.*} keys.
+	 */
+	public static final class Redis {
+
+		/**
+		 * Prefix of every key the store writes. Keep it a cluster hash tag such as "{a}"
+		 * so that all keys land in one slot, which the Lua scripts of a Redis Cluster
+		 * require. Instances that share a prefix share their transactions.
+		 */
+		@NotBlank
+		private String prefix = "{a}";
+
+		/**
+		 * How long the data of an unfinished transaction is kept after its last write
+		 * (dtm's DataExpire).
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration dataExpire = Duration.ofDays(7);
+
+		/**
+		 * How long the data of a finished (succeed or failed) transaction is kept after
+		 * it finished (dtm's FinishedDataExpire).
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration finishedDataExpire = Duration.ofDays(1);
+
+		/**
+		 * Whether start-up fails when Redis does not answer a PING, reporting the
+		 * classified cause (D1002). When off, the coordinator starts and reports the
+		 * problem through its health endpoints instead.
+		 */
+		private boolean failFast = true;
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public Duration getDataExpire() {
+			return this.dataExpire;
+		}
+
+		public void setDataExpire(Duration dataExpire) {
+			this.dataExpire = dataExpire;
+		}
+
+		public Duration getFinishedDataExpire() {
+			return this.finishedDataExpire;
+		}
+
+		public void setFinishedDataExpire(Duration finishedDataExpire) {
+			this.finishedDataExpire = finishedDataExpire;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
 		}
 
 	}
@@ -252,7 +330,13 @@ public class DtmServerProperties {
 	public enum StoreType {
 
 		/** Spring Data JPA: embedded H2 by default, MySQL in production. */
-		JPA
+		JPA,
+
+		/**
+		 * Redis through Spring Data Redis and Lettuce, with dtm's key layout; no database
+		 * is needed.
+		 */
+		REDIS
 
 	}
 

@@ -25,13 +25,23 @@ public class DataDirectoryVerifier implements BeanFactoryPostProcessor, Environm
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (!DataSourceTarget.from(this.environment).isH2File()) {
+		if (!usesEmbeddedStore(this.environment)) {
 			return;
 		}
 		String dir = this.environment.getProperty(PROPERTY, "data");
 		PathTarget.checkWritableDirectory(PROPERTY, dir).ifPresent((diagnosis) -> {
 			throw new DataDirectoryException(diagnosis);
 		});
+	}
+
+	/**
+	 * Whether the coordinator stores transactions in the embedded H2 file store.
+	 * @param environment the environment
+	 * @return {@code true} for the JPA store on an H2 file URL
+	 */
+	public static boolean usesEmbeddedStore(Environment environment) {
+		return "jpa".equalsIgnoreCase(environment.getProperty("dtm.server.store.type", "jpa"))
+				&& DataSourceTarget.from(environment).isH2File();
 	}
 
 	@Override

@@ -37,14 +37,16 @@ public class DiagnosticsConfiguration {
 	}
 
 	@Bean
-	StoreCheck storeCheck(TransStore store, DiagnosticClassifier classifier) {
-		return new StoreCheck(store, (ex) -> classifier.classifyDatabase(ex)
-			.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "", null, String.valueOf(ex.getMessage()))));
+	StoreCheck storeCheck(TransStore store, DiagnosticClassifier classifier,
+			ObjectProvider<StoreDiagnoser> storeDiagnoser) {
+		StoreDiagnoser sql = (ex) -> classifier.classifyDatabase(ex)
+			.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "", null, String.valueOf(ex.getMessage())));
+		return new StoreCheck(store, storeDiagnoser.getIfAvailable(() -> sql)::diagnose);
 	}
 
 	@Bean
 	DataDirectoryCheck dataDirectoryCheck(Environment environment) {
-		String dir = DataSourceTarget.from(environment).isH2File()
+		String dir = DataDirectoryVerifier.usesEmbeddedStore(environment)
 				? environment.getProperty(DataDirectoryVerifier.PROPERTY, "data") : null;
 		return (dir != null) ? new DataDirectoryCheck(dir) : null;
 	}

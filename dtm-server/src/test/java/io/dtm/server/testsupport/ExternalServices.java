@@ -7,19 +7,24 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Real services for integration tests, found in this order: explicit environment
  * variables ({@code DTM_TEST_MYSQL_URL}, {@code DTM_TEST_MYSQL_USER},
- * {@code DTM_TEST_MYSQL_PASSWORD}), then Testcontainers when a Docker engine answers,
- * else a loud failure. Tests never skip because a service is missing.
+ * {@code DTM_TEST_MYSQL_PASSWORD}; {@code DTM_TEST_REDIS_URL}), then Testcontainers when
+ * a Docker engine answers, else a loud failure. Tests never skip because a service is
+ * missing.
  */
 public final class ExternalServices {
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
 	private static Db mysql;
+
+	private static Redis redis;
 
 	private ExternalServices() {
 	}
@@ -49,6 +54,32 @@ public final class ExternalServices {
 				+ "(e.g. jdbc:mysql://127.0.0.1:3306/dtm) plus DTM_TEST_MYSQL_USER and DTM_TEST_MYSQL_PASSWORD "
 				+ "(bash .ci/run does this), or make a Docker engine reachable for Testcontainers. "
 				+ "Refusing to skip silently.");
+	}
+
+	/**
+	 * The Redis server: {@code DTM_TEST_REDIS_URL} (e.g. {@code redis://127.0.0.1:6379}),
+	 * else a {@code redis:7} container when Docker answers, else a loud failure.
+	 * @return its URL
+	 */
+	public static synchronized Redis redis() {
+		if (redis != null) {
+			return redis;
+		}
+		String url = System.getenv("DTM_TEST_REDIS_URL");
+		if (url != null && !url.isBlank()) {
+			redis = new Redis(url.trim(), "env");
+			return redis;
+		}
+		if (dockerAvailable()) {
+			GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse("redis:7"))
+				.withExposedPorts(6379);
+			container.start();
+			redis = new Redis("redis://" + container.getHost() + ":" + container.getMappedPort(6379), "testcontainers");
+			return redis;
+		}
+		throw new IllegalStateException("No Redis for integration tests: set DTM_TEST_REDIS_URL "
+				+ "(e.g. redis://127.0.0.1:6379; bash .ci/run does this), or make a Docker engine reachable for "
+				+ "Testcontainers. Refusing to skip silently.");
 	}
 
 	/**
@@ -104,6 +135,16 @@ public final class ExternalServices {
 	 * @param source where they came from ({@code env} or {@code testcontainers})
 	 */
 	public record Db(String url, String user, String password, String source) {
+
+	}
+
+	/**
+	 * Redis connection settings.
+	 *
+	 * @param url Redis URL
+	 * @param source where it came from ({@code env} or {@code testcontainers})
+	 */
+	public record Redis(String url, String source) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.dtm.server.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -47,6 +48,27 @@ public final class TestStores {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The real Redis server with a key prefix of its own (a fresh hash tag such as
+	 * <code>{t1a2b3c4d}</code>), so test classes never see each other's transactions or
+	 * cron backlog. Data expires after an hour; the keys of every prefix handed out are
+	 * deleted when the test JVM exits.
+	 * @param registry the registry
+	 * @return the key prefix
+	 */
+	public static String redis(DynamicPropertyRegistry registry) {
+		ExternalServices.Redis redis = ExternalServices.redis();
+		String prefix = "{t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "}";
+		RedisKeyCleaner.deleteOnExit(redis.url(), prefix);
+		registry.add("dtm.server.store.type", () -> "redis");
+		registry.add("spring.data.redis.url", redis::url);
+		registry.add("dtm.server.store.redis.prefix", () -> prefix);
+		registry.add("dtm.server.store.redis.data-expire", () -> "1h");
+		registry.add("dtm.server.store.redis.finished-data-expire", () -> "1h");
+		fastTimings(registry);
+		return prefix;
 	}
 
 	private static void fastTimings(DynamicPropertyRegistry registry) {

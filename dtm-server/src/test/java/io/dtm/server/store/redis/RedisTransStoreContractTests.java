@@ -1,0 +1,26 @@
+package io.dtm.server.store.redis;
+
+import io.dtm.server.store.AbstractTransStoreContractTests;
+import io.dtm.server.testsupport.ExternalServices;
+import io.dtm.server.testsupport.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Store contract on a real Redis.
+ */
+class RedisTransStoreContractTests extends AbstractTransStoreContractTests {
+
+	@BeforeAll
+	static void requireRedis() {
+		ExternalServices.redis();
+	}
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		TestStores.redis(registry);
+	}
+
+}
