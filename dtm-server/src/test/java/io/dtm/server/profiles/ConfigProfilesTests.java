@@ -56,6 +56,28 @@ class ConfigProfilesTests {
 	}
 
 	@Test
+	void redisProfileWhenActiveShouldRunTheCoordinatorOnRedisWithoutADatabase() {
+		java.net.URI redis = java.net.URI.create(ExternalServices.redis().url());
+		String prefix = "{profile" + System.nanoTime() + "}";
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DtmServerApplication.class).run(
+				"--server.port=0",
+				"--spring.config.additional-location=file:" + CONFIG.toAbsolutePath().normalize() + "/",
+				"--spring.profiles.active=redis,production", "--DTM_REDIS_HOST=" + redis.getHost(),
+				"--DTM_REDIS_PORT=" + redis.getPort(), "--dtm.server.store.redis.prefix=" + prefix,
+				"--dtm.server.cron.enabled=false")) {
+			assertThat(app.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
+			DtmHttp http = new DtmHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertThat(http.get("/api/health").json().path("result").asText()).isEqualTo("success");
+			assertThat(http
+				.post("/api/dtmsvr/submit",
+						"{\"gid\":\"profile-r\",\"trans_type\":\"saga\","
+								+ "\"steps\":[{\"action\":\"\",\"compensate\":\"\"}],\"wait_result\":true}")
+				.status()).isEqualTo(200);
+			assertThat(http.status("profile-r")).isEqualTo("succeed");
+		}
+	}
+
+	@Test
 	void manualSqlWhenAppliedFirstShouldBeAdoptedByTheCoordinator() throws Exception {
 		ExternalServices.Db db = ExternalServices.freshMysqlDatabase("manual");
 		String sql = Files.readString(CONFIG.resolve("sql/dtm-server-mysql.sql"));
