@@ -72,10 +72,19 @@ public final class Bench {
 		LoadResult half = LoadRunner.run(config.concurrency(), config.duration().dividedBy(2), full.perSecond() / 2,
 				(c, s) -> workload.run(scenario, 1_000_000_000L + s));
 		LoadResult baseline;
-		try (JdbcBaseline jdbc = new JdbcBaseline(setup.baselineUrl(), setup.user(), setup.password(),
-				config.concurrency(), run)) {
-			LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> jdbc.run(scenario, c, -s));
-			baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> jdbc.run(scenario, c, s));
+		if (store == StoreKind.REDIS) {
+			try (RedisBaseline redis = new RedisBaseline(setup.baselineUrl(), config.concurrency(),
+					"{bench-base-" + stamp + "}")) {
+				LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> redis.run(scenario, c, -s));
+				baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> redis.run(scenario, c, s));
+			}
+		}
+		else {
+			try (JdbcBaseline jdbc = new JdbcBaseline(setup.baselineUrl(), setup.user(), setup.password(),
+					config.concurrency(), run)) {
+				LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> jdbc.run(scenario, c, -s));
+				baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> jdbc.run(scenario, c, s));
+			}
 		}
 		System.out.printf(Locale.ROOT, "%s/%s: %.0f tx/s (p99 %.1f ms), baseline %.0f tx/s%s%n", store, scenario.id(),
 				full.perSecond(), full.percentileMillis(99), baseline.perSecond(),
@@ -97,7 +106,7 @@ public final class Bench {
 				System.getProperty("java.version"), System.getProperty("os.name"), config.warmup().toSeconds(),
 				config.duration().toSeconds()));
 		sb.append("| scenario | store | clients | tx/s | p50 ms | p95 ms | p99 ms | p99 ms at ½ load | errors "
-				+ "| JDBC baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores |\n");
+				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores |\n");
 		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		rows.forEach((row) -> sb.append(row).append('\n'));
 		return sb.toString();
@@ -112,6 +121,12 @@ public final class Bench {
 		static StoreSetup create(BenchConfig config, StoreKind store, String stamp) throws IOException, SQLException {
 			Path root = CoordinatorProcess.repositoryRoot();
 			Path migrations = root.resolve("dtm-server/src/main/resources/db/migration");
+			if (store == StoreKind.REDIS) {
+				java.net.URI redis = java.net.URI.create(config.redisUrl());
+				return new StoreSetup(List.of("--dtm.server.store.type=redis",
+						"--spring.data.redis.host=" + redis.getHost(), "--spring.data.redis.port=" + redis.getPort(),
+						"--dtm.server.store.redis.prefix={bench-" + stamp + "}"), config.redisUrl(), "", "");
+			}
 			if (store == StoreKind.H2) {
 				Path dir = Files.createTempDirectory("dtm-bench-h2-");
 				String baseline = "jdbc:h2:file:" + dir.resolve("baseline")

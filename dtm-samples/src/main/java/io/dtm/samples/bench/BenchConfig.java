@@ -20,9 +20,11 @@ import java.util.Locale;
  * @param mysqlUser user
  * @param mysqlPassword password
  * @param output markdown file the results are appended to
+ * @param redisUrl Redis URL for the Redis store and its baseline
  */
 public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Duration warmup, Duration duration,
-		int concurrency, Path serverJar, String mysqlUrl, String mysqlUser, String mysqlPassword, Path output) {
+		int concurrency, Path serverJar, String mysqlUrl, String mysqlUser, String mysqlPassword, Path output,
+		String redisUrl) {
 
 	/**
 	 * Parse {@code --key=value} arguments; environment variables fill the database
@@ -56,7 +58,8 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				(jar != null) ? jar : CoordinatorProcess.findServerJar(),
 				env("DTM_BENCH_MYSQL_URL", env("DTM_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/dtm")),
 				env("DTM_BENCH_MYSQL_USER", env("DTM_TEST_MYSQL_USER", "dtm")),
-				env("DTM_BENCH_MYSQL_PASSWORD", env("DTM_TEST_MYSQL_PASSWORD", "dtm")), output);
+				env("DTM_BENCH_MYSQL_PASSWORD", env("DTM_TEST_MYSQL_PASSWORD", "dtm")), output,
+				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")));
 	}
 
 	private static <T> List<T> parseList(String value, java.util.function.Function<String, T> parser) {

@@ -8,13 +8,16 @@ public enum StoreKind {
 	/** JPA on MariaDB/MySQL. */
 	MARIADB,
 	/** JPA on the embedded H2 file store. */
-	H2;
+	H2,
+	/** The Redis store. */
+	REDIS;
 
 	static StoreKind parse(String value) {
 		return switch (value) {
 			case "mariadb", "mysql" -> MARIADB;
 			case "h2" -> H2;
-			default -> throw new IllegalArgumentException("unknown store '" + value + "' (mariadb, h2)");
+			case "redis" -> REDIS;
+			default -> throw new IllegalArgumentException("unknown store '" + value + "' (mariadb, h2, redis)");
 		};
 	}
 
