@@ -28,13 +28,13 @@ public class DtmWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BranchBarrierArgumentResolver branchBarrierArgumentResolver(ObjectProvider<JdbcBarrier> jdbcBarrier) {
+	BranchBarrierArgumentResolver dtmBranchBarrierArgumentResolver(ObjectProvider<JdbcBarrier> jdbcBarrier) {
 		return new BranchBarrierArgumentResolver(jdbcBarrier);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DtmExceptionHandler dtmExceptionHandler() {
+	DtmExceptionHandler dtmBranchExceptionHandler() {
 		return new DtmExceptionHandler();
 	}
 

@@ -168,7 +168,7 @@ final class CoordinatorClient {
 
 	private static void check(String endpoint, String gid, Reply reply) {
 		int status = reply.status();
-		if (status == 409 || (status == 200 && reply.body().contains("FAILURE"))) {
+		if (status == 409 || (status == 200 && isFailure(reply.body()))) {
 			throw new DtmRejectedException(endpoint, gid, message(reply.body()));
 		}
 		if (status == 425) {
@@ -180,6 +180,22 @@ final class CoordinatorClient {
 		if (status < 200 || status >= 300) {
 			throw new DtmRequestException(gid, "dtm coordinator refused " + endpoint + " as a bad request (HTTP "
 					+ status + "): " + message(reply.body()));
+		}
+	}
+
+	/**
+	 * Whether a 200 answer still carries {@code "dtm_result":"FAILURE"} (dtm servers
+	 * before v1.10 answered refusals that way).
+	 */
+	private static boolean isFailure(String body) {
+		if (!body.contains("FAILURE")) {
+			return false;
+		}
+		try {
+			return "FAILURE".equals(WIRE.readTree(body).path("dtm_result").asText());
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 

@@ -65,7 +65,8 @@ public final class Msg extends TransactionOptions<Msg> implements MsgStart {
 	public Msg step(String action, Object payload) {
 		Assert.hasText(action, () -> "step " + this.steps.size() + ": 'action' must not be empty");
 		this.steps.add(Map.of("action", action));
-		this.payloads.add(this.template.payload(payload));
+		String body = this.template.payload(payload);
+		this.payloads.add((body != null) ? body : "");
 		return this;
 	}
 

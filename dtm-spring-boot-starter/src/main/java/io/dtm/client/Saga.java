@@ -47,7 +47,8 @@ public final class Saga extends TransactionOptions<Saga> implements SagaStart {
 		step.put("action", action);
 		step.put("compensate", compensate);
 		this.steps.add(step);
-		this.payloads.add(this.template.payload(payload));
+		String body = this.template.payload(payload);
+		this.payloads.add((body != null) ? body : "");
 		return this;
 	}
 
