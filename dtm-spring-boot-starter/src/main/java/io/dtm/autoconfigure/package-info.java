@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the DTM participant starter.
+ */
+package io.dtm.autoconfigure;

@@ -1,0 +1,4 @@
+/**
+ * Spring MVC support for branch handlers.
+ */
+package io.dtm.client.web;

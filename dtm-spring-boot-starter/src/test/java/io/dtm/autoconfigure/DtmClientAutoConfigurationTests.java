@@ -1,0 +1,144 @@
+package io.dtm.autoconfigure;
+
+import java.util.List;
+
+import io.dtm.client.DtmConnectionDetails;
+import io.dtm.client.DtmOperations;
+import io.dtm.client.DtmTemplate;
+import io.dtm.client.DtmTemplateCustomizer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link DtmClientAutoConfiguration} and {@link DtmDiscoveryAutoConfiguration}.
+ */
+class DtmClientAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(DtmClientAutoConfiguration.class, DtmDiscoveryAutoConfiguration.class));
+
+	@Test
+	void whenServerUrlSetShouldCreateTemplate() {
+		this.runner.withPropertyValues("dtm.client.server-url=http://dtm:36789/").run((context) -> {
+			assertThat(context).hasSingleBean(DtmTemplate.class).hasSingleBean(DtmConnectionDetails.class);
+			assertThat(context.getBean(DtmTemplate.class).getServerUrl()).isEqualTo("http://dtm:36789/api/dtmsvr");
+		});
+	}
+
+	@Test
+	void whenServerUrlIncludesApiPathShouldKeepIt() {
+		this.runner.withPropertyValues("dtm.client.server-url=http://dtm:36789/api/dtmsvr")
+			.run((context) -> assertThat(context.getBean(DtmTemplate.class).getServerUrl())
+				.isEqualTo("http://dtm:36789/api/dtmsvr"));
+	}
+
+	@Test
+	void whenNothingConfiguredShouldFailWithAnExplainedReport() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			FailureAnalysis analysis = new DtmCoordinatorNotConfiguredFailureAnalyzer().analyze(failure);
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("dtm.client.server-url");
+			assertThat(analysis.getAction()).contains("dtm.client.server-url");
+		});
+	}
+
+	@Test
+	void whenServiceNameSetWithoutDiscoveryClientShouldReportIt() {
+		this.runner.withPropertyValues("dtm.client.service-name=dtmService").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new DtmCoordinatorNotConfiguredFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("dtmService").contains("DiscoveryClient");
+		});
+	}
+
+	@Test
+	void whenServiceNameAndDiscoveryClientShouldLocateThroughDiscovery() {
+		DiscoveryClient discovery = new FixedDiscoveryClient(List.of(instance("10.0.0.1"), instance("10.0.0.2")));
+		this.runner.withPropertyValues("dtm.client.service-name=dtmService")
+			.withBean(DiscoveryClient.class, () -> discovery)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DiscoveryDtmConnectionDetails.class);
+				DtmTemplate template = context.getBean(DtmTemplate.class);
+				assertThat(List.of(template.getServerUrl(), template.getServerUrl()))
+					.containsExactly("http://10.0.0.1:36789/api/dtmsvr", "http://10.0.0.2:36789/api/dtmsvr");
+			});
+	}
+
+	@Test
+	void whenServerUrlAndServiceNameSetShouldPreferServerUrl() {
+		this.runner.withPropertyValues("dtm.client.service-name=dtmService", "dtm.client.server-url=http://dtm:1")
+			.withBean(DiscoveryClient.class, () -> new FixedDiscoveryClient(List.of(instance("10.0.0.1"))))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(DiscoveryDtmConnectionDetails.class);
+				assertThat(context.getBean(DtmTemplate.class).getServerUrl()).isEqualTo("http://dtm:1/api/dtmsvr");
+			});
+	}
+
+	@Test
+	void whenSpringCloudAbsentShouldNotConfigureDiscovery() {
+		this.runner.withPropertyValues("dtm.client.service-name=dtmService", "dtm.client.server-url=http://dtm:1")
+			.withClassLoader(new FilteredClassLoader(DiscoveryClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DiscoveryDtmConnectionDetails.class)
+				.hasSingleBean(DtmTemplate.class));
+	}
+
+	@Test
+	void whenUserDefinesConnectionDetailsShouldUseThem() {
+		this.runner.withBean(DtmConnectionDetails.class, () -> () -> "http://custom:9")
+			.run((context) -> assertThat(context.getBean(DtmTemplate.class).getServerUrl())
+				.isEqualTo("http://custom:9/api/dtmsvr"));
+	}
+
+	@Test
+	void whenUserDefinesOperationsShouldBackOff() {
+		this.runner.withBean(DtmOperations.class, () -> mock(DtmOperations.class))
+			.run((context) -> assertThat(context).hasSingleBean(DtmOperations.class)
+				.doesNotHaveBean(DtmTemplate.class));
+	}
+
+	@Test
+	void whenCustomizerDefinedShouldApplyIt() {
+		DtmTemplateCustomizer customizer = mock(DtmTemplateCustomizer.class);
+		this.runner.withPropertyValues("dtm.client.server-url=http://dtm:36789")
+			.withBean(DtmTemplateCustomizer.class, () -> customizer)
+			.run((context) -> org.mockito.Mockito.verify(customizer).customize(context.getBean(DtmTemplate.class)));
+	}
+
+	private static ServiceInstance instance(String host) {
+		return new DefaultServiceInstance(host, "dtmService", host, 36789, false);
+	}
+
+	record FixedDiscoveryClient(List<ServiceInstance> instances) implements DiscoveryClient {
+
+		@Override
+		public String description() {
+			return "fixed";
+		}
+
+		@Override
+		public List<ServiceInstance> getInstances(String serviceId) {
+			return "dtmService".equals(serviceId) ? this.instances : List.of();
+		}
+
+		@Override
+		public List<String> getServices() {
+			return List.of("dtmService");
+		}
+
+	}
+
+}

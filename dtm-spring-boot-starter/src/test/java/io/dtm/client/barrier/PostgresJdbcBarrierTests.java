@@ -1,0 +1,22 @@
+package io.dtm.client.barrier;
+
+import io.dtm.testsupport.ExternalServices;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * {@link JdbcBarrier} on a real PostgreSQL server.
+ */
+class PostgresJdbcBarrierTests extends AbstractJdbcBarrierTests {
+
+	@BeforeAll
+	static void database() {
+		ExternalServices.Db db = ExternalServices.freshPostgresSchema("barrier");
+		dataSource = dataSource(db.url(), db.user(), db.password());
+	}
+
+	@Override
+	BarrierDialect expectedDialect() {
+		return BarrierDialect.POSTGRESQL;
+	}
+
+}
