@@ -148,7 +148,8 @@ public final class CoordinatorProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Find {@code dtm-server/target/dtm-server-*.jar} from the working directory upwards.
+	 * Find {@code dtm-server/target/dtm-server-*-exec.jar} from the working directory
+	 * upwards.
 	 * @return the jar
 	 */
 	static Path findServerJar() {
@@ -157,9 +158,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 			Path target = dir.resolve("dtm-server").resolve("target");
 			if (Files.isDirectory(target)) {
 				try (Stream<Path> files = Files.list(target)) {
-					return files
-						.filter((f) -> f.getFileName().toString().matches("dtm-server-.*\\.jar")
-								&& !f.getFileName().toString().endsWith("-plain.jar"))
+					return files.filter((f) -> f.getFileName().toString().matches("dtm-server-.*-exec\\.jar"))
 						.findFirst()
 						.orElseThrow(() -> new IllegalStateException("no dtm-server jar in " + target
 								+ "; build it: ./mvnw -pl dtm-server -am package -DskipTests"));
