@@ -3,8 +3,8 @@ package io.dtm.server.cron;
 import java.time.Clock;
 
 import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticClassifier;
 import io.dtm.server.config.DtmServerProperties;
-import io.dtm.server.diagnostics.DiagnosticClassifier;
 import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.TransStore;

@@ -3,6 +3,7 @@ package io.dtm.server.diagnostics;
 import java.util.Optional;
 
 import io.dtm.core.Diagnosis;
+import io.dtm.core.PathTarget;
 
 /**
  * Checks at run time that the embedded store's data directory still exists and is

@@ -1,5 +1,7 @@
 package io.dtm.server.diagnostics;
 
+import io.dtm.core.PathTarget;
+
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -41,7 +43,7 @@ public class DataDirectoryVerifier implements BeanFactoryPostProcessor, Environm
 	 */
 	public static boolean usesEmbeddedStore(Environment environment) {
 		return "jpa".equalsIgnoreCase(environment.getProperty("dtm.server.store.type", "jpa"))
-				&& DataSourceTarget.from(environment).isH2File();
+				&& DataSources.target(environment).isH2File();
 	}
 
 	@Override

@@ -2,8 +2,9 @@ package io.dtm.server.diagnostics;
 
 import java.util.List;
 
-import io.dtm.core.DiagnosticCause;
 import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticCause;
+import io.dtm.core.DiagnosticClassifier;
 import io.dtm.server.store.TransStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,7 +34,7 @@ public class DiagnosticsConfiguration {
 
 	@Bean
 	DiagnosticClassifier diagnosticClassifier(Environment environment) {
-		return new DiagnosticClassifier(DataSourceTarget.from(environment));
+		return new DiagnosticClassifier(DataSources.target(environment));
 	}
 
 	@Bean

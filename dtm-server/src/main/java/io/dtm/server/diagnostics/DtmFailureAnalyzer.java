@@ -3,6 +3,7 @@ package io.dtm.server.diagnostics;
 import java.util.Optional;
 
 import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticClassifier;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -37,7 +38,7 @@ public class DtmFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (this.environment == null) {
 			return Optional.empty();
 		}
-		return new DiagnosticClassifier(DataSourceTarget.from(this.environment)).classifyDatabase(failure);
+		return new DiagnosticClassifier(DataSources.target(this.environment)).classifyDatabase(failure);
 	}
 
 	private static String describe(Diagnosis diagnosis) {

@@ -1,6 +1,4 @@
-package io.dtm.server.diagnostics;
-
-import org.springframework.core.env.Environment;
+package io.dtm.core;
 
 /**
  * What a diagnosis says about the configured database: its address, user and database
@@ -10,16 +8,6 @@ import org.springframework.core.env.Environment;
  * @param user the user
  */
 public record DataSourceTarget(String url, String user) {
-
-	/**
-	 * Read the target from the environment.
-	 * @param environment the environment
-	 * @return the target
-	 */
-	public static DataSourceTarget from(Environment environment) {
-		return new DataSourceTarget(environment.getProperty("spring.datasource.url", ""),
-				environment.getProperty("spring.datasource.username", ""));
-	}
 
 	/**
 	 * {@code host:port} for network URLs, the file for H2.

@@ -1,4 +1,4 @@
-package io.dtm.server.diagnostics;
+package io.dtm.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,9 +6,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
-
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.Diagnosis;
 
 /**
  * Checks a configured directory the way the process will use it: it must exist (or be

@@ -1,4 +1,4 @@
-package io.dtm.server.diagnostics;
+package io.dtm.core;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -12,9 +12,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.Diagnosis;
 
 /**
  * Turns exceptions into a {@link Diagnosis}: JDBC, Hibernate and Hikari failures into

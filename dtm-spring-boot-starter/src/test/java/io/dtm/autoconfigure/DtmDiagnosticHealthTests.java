@@ -1,0 +1,104 @@
+package io.dtm.autoconfigure;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.dtm.testsupport.ExternalServices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the participant-side D-codes in {@link DtmHealthAutoConfiguration}: the
+ * coordinator (D1003), the barrier DataSource (D1001) and the Redis barrier (D1002), each
+ * against a real service or a really closed port.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DtmDiagnosticHealthTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DtmClientAutoConfiguration.class, DtmJdbcAutoConfiguration.class,
+				DtmRedisAutoConfiguration.class, DtmHealthAutoConfiguration.class));
+
+	@Test
+	void whenCoordinatorIsUnreachableHealthShouldReportD1003(CapturedOutput output) {
+		this.runner.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "dtm.client.retry.max-attempts=1")
+			.run((context) -> {
+				Health health = context.getBean("dtmHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("code", "D1003")
+					.containsEntry("cause", "coordinator unreachable")
+					.containsEntry("property", "dtm.client.server-url");
+				assertThat((String) health.getDetails().get("target")).contains("127.0.0.1:1");
+			});
+		assertThat(output).contains("D1003 network timeout or service registration failure: coordinator unreachable");
+	}
+
+	@Test
+	void whenBarrierDatabasePasswordIsWrongHealthShouldReportD1001AuthenticationFailed() {
+		ExternalServices.Db db = ExternalServices.mysql();
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class))
+			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.datasource.url=" + db.url(),
+					"spring.datasource.username=" + db.user(), "spring.datasource.password=wrong-" + db.password(),
+					"spring.datasource.hikari.connection-timeout=1000",
+					"spring.datasource.hikari.initialization-fail-timeout=-1")
+			.run((context) -> {
+				Health health = context.getBean("dtmBarrierDataSourceHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("code", "D1001")
+					.containsEntry("cause", "authentication failed")
+					.containsEntry("property", "spring.datasource.password");
+				assertThat((String) health.getDetails().get("target")).startsWith("for user '" + db.user() + "'");
+			});
+	}
+
+	@Test
+	void whenBarrierDatabaseAnswersHealthShouldBeUp() {
+		ExternalServices.Db db = ExternalServices.mysql();
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class))
+			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.datasource.url=" + db.url(),
+					"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password())
+			.run((context) -> assertThat(
+					context.getBean("dtmBarrierDataSourceHealthIndicator", HealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP));
+	}
+
+	@Test
+	void whenBarrierRedisPortIsClosedHealthShouldReportD1002ConnectionRefused() {
+		URI redis = URI.create(ExternalServices.redis());
+		this.runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=1", "spring.data.redis.connect-timeout=1s")
+			.run((context) -> {
+				Map<String, Object> details = context.getBean("dtmBarrierRedisHealthIndicator", HealthIndicator.class)
+					.health()
+					.getDetails();
+				assertThat(details).containsEntry("code", "D1002")
+					.containsEntry("cause", "connection refused")
+					.containsEntry("target", "at 127.0.0.1:1");
+			});
+		this.runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.data.redis.host=" + redis.getHost(),
+					"spring.data.redis.port=" + redis.getPort())
+			.run((context) -> assertThat(
+					context.getBean("dtmBarrierRedisHealthIndicator", HealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP));
+	}
+
+}
