@@ -52,7 +52,8 @@ public final class Bench {
 		StoreSetup setup = StoreSetup.create(config, store, stamp);
 		List<String> rows = new ArrayList<>();
 		Path log = Path.of("target", "bench", "coordinator-" + store.name().toLowerCase(Locale.ROOT) + ".log");
-		try (CoordinatorProcess coordinator = CoordinatorProcess.start(config.serverJar(), setup.serverArgs(), log)) {
+		try (CoordinatorProcess coordinator = CoordinatorProcess.start(config.serverJar(), config.serverJvmArgs(),
+				setup.serverArgs(), log)) {
 			for (Scenario scenario : config.scenarios()) {
 				rows.add(runScenario(config, store, scenario, coordinator, setup, stamp));
 			}

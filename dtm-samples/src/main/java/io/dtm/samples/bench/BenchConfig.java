@@ -21,10 +21,12 @@ import java.util.Locale;
  * @param mysqlPassword password
  * @param output markdown file the results are appended to
  * @param redisUrl Redis URL for the Redis store and its baseline
+ * @param serverJvmArgs extra JVM options for the coordinator process (e.g. a JFR
+ * recording)
  */
 public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Duration warmup, Duration duration,
 		int concurrency, Path serverJar, String mysqlUrl, String mysqlUser, String mysqlPassword, Path output,
-		String redisUrl) {
+		String redisUrl, List<String> serverJvmArgs) {
 
 	/**
 	 * Parse {@code --key=value} arguments; environment variables fill the database
@@ -40,6 +42,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 		int concurrency = 20;
 		Path jar = null;
 		Path output = Path.of("target", "bench-results.md");
+		List<String> jvmArgs = List.of();
 		for (String arg : args) {
 			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
 			String value = (kv.length > 1) ? kv[1] : "";
@@ -51,6 +54,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				case "concurrency" -> concurrency = Integer.parseInt(value);
 				case "server-jar" -> jar = Path.of(value);
 				case "output" -> output = Path.of(value);
+				case "server-jvm-args" -> jvmArgs = List.of(value.trim().split("\\s+"));
 				default -> throw new IllegalArgumentException("unknown option --" + kv[0] + "; see Bench usage");
 			}
 		}
@@ -59,7 +63,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				env("DTM_BENCH_MYSQL_URL", env("DTM_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/dtm")),
 				env("DTM_BENCH_MYSQL_USER", env("DTM_TEST_MYSQL_USER", "dtm")),
 				env("DTM_BENCH_MYSQL_PASSWORD", env("DTM_TEST_MYSQL_PASSWORD", "dtm")), output,
-				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")));
+				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")), jvmArgs);
 	}
 
 	private static <T> List<T> parseList(String value, java.util.function.Function<String, T> parser) {

@@ -43,10 +43,25 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 * @throws IOException when it cannot start
 	 */
 	public static CoordinatorProcess start(Path jar, List<String> args, Path log) throws IOException {
+		return start(jar, List.of(), args, log);
+	}
+
+	/**
+	 * Start a coordinator with extra JVM options and wait until it answers.
+	 * @param jar the server jar
+	 * @param jvmArgs JVM options
+	 * @param args extra application arguments
+	 * @param log where its output goes
+	 * @return the running coordinator
+	 * @throws IOException when it cannot start
+	 */
+	public static CoordinatorProcess start(Path jar, List<String> jvmArgs, List<String> args, Path log)
+			throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx512m");
+		command.addAll(jvmArgs);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);

@@ -84,7 +84,9 @@ public class TransCoordinator {
 	public void submit(TransRequest request) {
 		TransType type = this.validator.transType(request);
 		this.validator.newTransaction(request, type, false);
-		GlobalTrans trans = this.store.find(request.gid()).orElse(null);
+		// a saga is new on its first submit: insert first, read only on conflict (one
+		// round trip less)
+		GlobalTrans trans = (type == TransType.SAGA) ? null : this.store.find(request.gid()).orElse(null);
 		if (trans == null) {
 			GlobalTrans global = this.factory.global(request, type, GlobalStatus.SUBMITTED);
 			if (this.store.saveNew(global, this.factory.branches(request, type))) {

@@ -1,5 +1,7 @@
 package io.dtm.server.store.jpa;
 
+import javax.sql.DataSource;
+
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
@@ -7,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -14,7 +18,17 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "dtm.server.store.type", havingValue = "jpa", matchIfMissing = true)
+@EnableJpaRepositories(basePackageClasses = JpaTransStore.class, enableDefaultTransactions = false)
 class JpaStoreConfiguration {
+
+	/**
+	 * Session-state caching for MySQL Connector/J (see {@link MySqlConnectionTuning}).
+	 * @return the post-processor
+	 */
+	@Bean
+	static MySqlConnectionTuning mySqlConnectionTuning() {
+		return new MySqlConnectionTuning();
+	}
 
 	@Bean
 	JpaRowMapper jpaRowMapper(OptionsCodec optionsCodec) {
@@ -23,8 +37,10 @@ class JpaStoreConfiguration {
 
 	@Bean
 	TransStore jpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
-			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper) {
-		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper);
+			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper,
+			DataSource dataSource) {
+		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper,
+				new JdbcTemplate(dataSource));
 	}
 
 }
