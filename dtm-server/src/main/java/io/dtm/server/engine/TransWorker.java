@@ -6,8 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -34,7 +37,7 @@ public class TransWorker {
 
 	private final Executor processingExecutor;
 
-	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+	private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
 	public TransWorker(EngineContext context, List<TransProcessor> processors, Executor processingExecutor) {
 		this.context = context;
@@ -59,15 +62,59 @@ public class TransWorker {
 	}
 
 	/**
-	 * Run one pass now.
+	 * Run one pass now, unless another pass of the gid is running on this instance.
 	 * @param trans the transaction as last read
 	 * @return the outcome of the pass, or empty when another pass of the gid is running
 	 * here
 	 */
 	public Optional<PassOutcome> process(GlobalTrans trans) {
-		if (trans.status().isFinished() || !this.inFlight.add(trans.gid())) {
-			return Optional.empty();
+		return process(trans, Duration.ZERO);
+	}
+
+	/**
+	 * Run one pass now; when another pass of the gid is running on this instance (the
+	 * cron, say), wait up to {@code waitForOther} for it to end, re-read the transaction
+	 * and run.
+	 * @param trans the transaction as last read
+	 * @param waitForOther how long a synchronous caller (wait_result) may wait
+	 * @return the outcome of the pass, or empty when another pass still runs or it is
+	 * finished
+	 */
+	public Optional<PassOutcome> process(GlobalTrans trans, Duration waitForOther) {
+		CompletableFuture<Void> mine = new CompletableFuture<>();
+		long deadline = System.nanoTime() + waitForOther.toNanos();
+		CompletableFuture<Void> other;
+		while ((other = this.inFlight.putIfAbsent(trans.gid(), mine)) != null) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || !awaitOther(other, left)) {
+				return Optional.empty();
+			}
+			trans = this.context.store().find(trans.gid()).orElse(trans);
 		}
+		try {
+			return (trans.status().isFinished()) ? Optional.empty() : runPass(trans);
+		}
+		finally {
+			this.inFlight.remove(trans.gid(), mine);
+			mine.complete(null);
+		}
+	}
+
+	private static boolean awaitOther(CompletableFuture<Void> other, long nanos) {
+		try {
+			other.get(nanos, TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private Optional<PassOutcome> runPass(GlobalTrans trans) {
 		try {
 			TransProcessor processor = this.processors.get(trans.transType());
 			if (processor == null) {
@@ -99,9 +146,6 @@ public class TransWorker {
 			logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
 			backOff(trans);
 			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, ex.getMessage()));
-		}
-		finally {
-			this.inFlight.remove(trans.gid());
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.dtm.server.service;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,11 @@ import io.dtm.server.store.TransStore;
  * any write; status changes go through the {@link StatusMachine}.
  */
 public class TransCoordinator {
+
+	/**
+	 * How long a wait_result call waits for a pass of the same gid already running here.
+	 */
+	private static final Duration WAIT_FOR_OTHER_PASS = Duration.ofSeconds(10);
 
 	private final TransStore store;
 
@@ -260,7 +266,7 @@ public class TransCoordinator {
 			this.worker.processAsync(trans);
 			return;
 		}
-		Optional<PassOutcome> outcome = this.worker.process(trans);
+		Optional<PassOutcome> outcome = this.worker.process(trans, WAIT_FOR_OTHER_PASS);
 		GlobalTrans after = outcome.map(PassOutcome::trans).orElseGet(() -> this.store.find(trans.gid()).orElse(trans));
 		if (after.status() == wanted) {
 			return;
