@@ -13,6 +13,7 @@ import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.MsgProcessor;
 import io.dtm.server.engine.SagaProcessor;
+import io.dtm.server.engine.ServiceUrlResolver;
 import io.dtm.server.engine.StatusMachine;
 import io.dtm.server.engine.TccProcessor;
 import io.dtm.server.engine.TransProcessor;
@@ -27,6 +28,7 @@ import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,8 +71,8 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UrlResolver urlResolver() {
-		return UrlResolver.http();
+	UrlResolver urlResolver(ObjectProvider<ServiceUrlResolver> serviceResolvers) {
+		return UrlResolver.withServices(serviceResolvers.orderedStream().toList());
 	}
 
 	@Bean
