@@ -55,6 +55,11 @@ public class CoordinatorConfiguration {
 		return DtmExecutors.blocking("dtm-process", 64, 10_000);
 	}
 
+	@Bean
+	ProcessingDrain dtmProcessingDrain(ExecutorService dtmProcessingExecutor, DtmServerProperties properties) {
+		return new ProcessingDrain(dtmProcessingExecutor, properties.getCron().getShutdownGrace());
+	}
+
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService dtmBranchExecutor() {
 		return DtmExecutors.blocking("dtm-branch", 128, 10_000);

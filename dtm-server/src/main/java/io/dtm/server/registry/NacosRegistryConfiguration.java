@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.ConditionalOnDiscoveryEnabled;
@@ -45,28 +44,25 @@ class NacosRegistryConfiguration {
 
 	/**
 	 * Registration, unless {@code spring.cloud.nacos.discovery.register-enabled=false}
-	 * (discovery only: resolve service URLs without registering).
+	 * (discovery only: resolve service URLs without registering). Bean methods rather
+	 * than a nested configuration class, which component scanning would pick up on its
+	 * own, without the Nacos conditions above.
 	 */
-	@Configuration(proxyBeanMethods = false)
+	@Bean
 	@ConditionalOnProperty(name = "spring.cloud.nacos.discovery.register-enabled", matchIfMissing = true)
-	static class Registration {
+	NacosRegistrar nacosRegistrar(NacosServiceManager nacosServiceManager, NacosDiscoveryProperties discovery,
+			DtmServerProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		Map<String, String> metadata = Map.of("version", properties.getVersion(), "store-type",
+				properties.getStore().getType().name().toLowerCase(Locale.ROOT));
+		return new NacosRegistrar(nacosServiceManager, discovery, properties.getRegistry(), metadata, clock,
+				meters.getIfAvailable());
+	}
 
-		@Bean
-		NacosRegistrar nacosRegistrar(NacosServiceManager nacosServiceManager, NacosDiscoveryProperties discovery,
-				DtmServerProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
-			Map<String, String> metadata = Map.of("version", properties.getVersion(), "store-type",
-					properties.getStore().getType().name().toLowerCase(Locale.ROOT));
-			return new NacosRegistrar(nacosServiceManager, discovery, properties.getRegistry(), metadata, clock,
-					meters.getIfAvailable());
-		}
-
-		@Bean
-		@ConditionalOnClass(HealthIndicator.class)
-		@ConditionalOnEnabledHealthIndicator("nacos-registration")
-		NacosRegistrationHealthIndicator nacosRegistrationHealthIndicator(NacosRegistrar nacosRegistrar) {
-			return new NacosRegistrationHealthIndicator(nacosRegistrar);
-		}
-
+	@Bean
+	@ConditionalOnProperty(name = "spring.cloud.nacos.discovery.register-enabled", matchIfMissing = true)
+	@ConditionalOnEnabledHealthIndicator("nacos-registration")
+	NacosRegistrationHealthIndicator nacosRegistrationHealthIndicator(NacosRegistrar nacosRegistrar) {
+		return new NacosRegistrationHealthIndicator(nacosRegistrar);
 	}
 
 }
