@@ -43,7 +43,7 @@ public class NacosUrlResolver implements ServiceUrlResolver {
 		}
 		Instance instance;
 		try {
-			instance = this.nacos.getNamingService().selectOneHealthyInstance(service, group, false);
+			instance = this.nacos.getNamingService().selectOneHealthyInstance(service, group);
 		}
 		catch (IllegalStateException ex) {
 			throw new IllegalStateException("no healthy instance of service '" + service + "' in group '" + group

@@ -112,23 +112,34 @@ class NacosRegistrationIT {
 	@Test
 	@Order(3)
 	void whenServiceHasNoInstanceShouldRetryTheBranchUntilOneIsRegistered() {
-		String gid = "nacos-late-" + UUID.randomUUID();
-		DtmHttp.Reply submitted = dtm.post("/api/dtmsvr/submit",
-				NacosItSupport.saga(gid, List.of("nacos://dtm-it-late/" + gid + "/late")));
-		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		String nacosGid = "nacos-late-" + UUID.randomUUID();
+		String lbGid = "lb-late-" + UUID.randomUUID();
+		assertThat(dtm
+			.post("/api/dtmsvr/submit",
+					NacosItSupport.saga(nacosGid, List.of("nacos://dtm-it-late/" + nacosGid + "/late")))
+			.status()).isEqualTo(200);
+		assertThat(dtm
+			.post("/api/dtmsvr/submit", NacosItSupport.saga(lbGid, List.of("lb://dtm-it-late-lb/" + lbGid + "/late")))
+			.status()).isEqualTo(200);
 
-		await("unresolvable branch URL logged").atMost(Duration.ofSeconds(15))
+		await("unresolvable branch URLs logged").atMost(Duration.ofSeconds(15))
 			.until(() -> coordinator.logText()
 				.contains("cannot resolve the URL now: no healthy instance of service 'dtm-it-late' in group"
-						+ " 'DEFAULT_GROUP'"));
-		assertThat(dtm.status(gid)).isEqualTo("submitted");
-		assertThat(participant.calls(gid)).isEmpty();
+						+ " 'DEFAULT_GROUP'")
+					&& coordinator.logText()
+						.contains("cannot resolve the URL now: no instance of service 'dtm-it-late-lb' available"));
+		assertThat(dtm.status(nacosGid)).isEqualTo("submitted");
+		assertThat(dtm.status(lbGid)).isEqualTo("submitted");
+		assertThat(participant.calls(nacosGid)).isEmpty();
 
 		nacos.registerInstance("dtm-it-late", "DEFAULT_GROUP", "127.0.0.1", participant.port());
-		await("saga " + gid + " succeeded once the service exists").atMost(Duration.ofSeconds(40))
+		nacos.registerInstance("dtm-it-late-lb", "DEFAULT_GROUP", "127.0.0.1", participant.port());
+		await("sagas succeeded once the services exist (pushed to the coordinator's Nacos client)")
+			.atMost(Duration.ofSeconds(40))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> "succeed".equals(dtm.status(gid)));
-		assertThat(participant.trace(gid)).containsExactly("/" + gid + "/late@action");
+			.until(() -> "succeed".equals(dtm.status(nacosGid)) && "succeed".equals(dtm.status(lbGid)));
+		assertThat(participant.trace(nacosGid)).containsExactly("/" + nacosGid + "/late@action");
+		assertThat(participant.trace(lbGid)).containsExactly("/" + lbGid + "/late@action");
 	}
 
 	@Test

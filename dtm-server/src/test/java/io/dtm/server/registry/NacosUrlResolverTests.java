@@ -43,7 +43,7 @@ class NacosUrlResolverTests {
 
 	@Test
 	void whenGroupIsGivenShouldAskThatGroupAndNotForwardIt() throws Exception {
-		given(this.naming.selectOneHealthyInstance("order-svc", "G1", false)).willReturn(instance("10.0.0.5", 8081));
+		given(this.naming.selectOneHealthyInstance("order-svc", "G1")).willReturn(instance("10.0.0.5", 8081));
 
 		URI target = this.nacos.resolve(URI.create("nacos://order-svc/api/TransOut?group=G1&amount=30"));
 
@@ -52,7 +52,7 @@ class NacosUrlResolverTests {
 
 	@Test
 	void whenGroupNameIsGivenShouldAcceptItLikeGroup() throws Exception {
-		given(this.naming.selectOneHealthyInstance("order_svc", "G2", false)).willReturn(instance("10.0.0.6", 9090));
+		given(this.naming.selectOneHealthyInstance("order_svc", "G2")).willReturn(instance("10.0.0.6", 9090));
 
 		assertThat(this.nacos.resolve(URI.create("nacos://order_svc/a/b?groupName=G2")))
 			.hasToString("http://10.0.0.6:9090/a/b");
@@ -62,14 +62,14 @@ class NacosUrlResolverTests {
 	void whenNoGroupIsGivenShouldUseTheConfiguredGroup() throws Exception {
 		Instance secure = instance("::1", 8443);
 		secure.setMetadata(Map.of("secure", "true"));
-		given(this.naming.selectOneHealthyInstance("order-svc", "DEFAULT_GROUP", false)).willReturn(secure);
+		given(this.naming.selectOneHealthyInstance("order-svc", "DEFAULT_GROUP")).willReturn(secure);
 
 		assertThat(this.nacos.resolve(URI.create("nacos://order-svc"))).hasToString("https://[::1]:8443/");
 	}
 
 	@Test
 	void whenNoInstanceIsHealthyShouldThrowRetryableErrorNamingServiceAndGroup() throws Exception {
-		given(this.naming.selectOneHealthyInstance("order-svc", "DEFAULT_GROUP", false))
+		given(this.naming.selectOneHealthyInstance("order-svc", "DEFAULT_GROUP"))
 			.willThrow(new IllegalStateException("no host to srv for serviceInfo: order-svc"));
 
 		assertThatIllegalStateException().isThrownBy(() -> this.nacos.resolve(URI.create("nacos://order-svc/x")))
@@ -91,7 +91,7 @@ class NacosUrlResolverTests {
 
 	@Test
 	void whenCombinedWithHttpShouldRouteBySchemeAndRejectUnknownSchemes() throws Exception {
-		given(this.naming.selectOneHealthyInstance("svc", "DEFAULT_GROUP", false)).willReturn(instance("10.0.0.8", 1));
+		given(this.naming.selectOneHealthyInstance("svc", "DEFAULT_GROUP")).willReturn(instance("10.0.0.8", 1));
 		UrlResolver combined = UrlResolver.withServices(List.of(this.nacos));
 
 		assertThat(combined.resolve(URI.create("nacos://svc/p"))).hasToString("http://10.0.0.8:1/p");

@@ -477,7 +477,8 @@ public final class NacosTestServer implements AutoCloseable {
 						"-XX:TieredStopAtLevel=1", "-Xss512k", "-Dnacos.standalone=true", "-Dnacos.home=" + this.home,
 						"-Dnacos.logs.path=" + logs, "-Dnacos.remote.grpc.listen.ip=127.0.0.1",
 						"-Djava.io.tmpdir=" + tmp, "-Djna.tmpdir=" + tmp, "-Duser.home=" + this.home, "-cp",
-						launcher + File.pathSeparator + this.lib + File.separator + "*",
+						launcher + File.pathSeparator + this.lib + File.separator + "*" + File.pathSeparator
+								+ this.lib.resolveSibling("lib-last") + File.separator + "*",
 						NacosServerLauncher.class.getName(), "--nacos.server.main.port=" + this.port);
 				this.process = new ProcessBuilder(command).directory(this.home.toFile())
 					.redirectErrorStream(true)
