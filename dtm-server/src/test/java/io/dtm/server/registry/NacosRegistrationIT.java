@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
  * coordinator started with the shipped {@code config/application-nacos.yml}: the
  * coordinator is listed by Nacos' own HTTP API, branch URLs that name a service reach a
  * participant registered in Nacos, a service without instances is a retryable error, and
- * SIGTERM deregisters the coordinator. The tests run in order on one coordinator; the
- * last one stops it.
+ * SIGTERM deregisters the coordinator before the in-flight work finishes. The tests run
+ * in order on one coordinator; the last one stops it.
  */
 @Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -144,12 +144,26 @@ class NacosRegistrationIT {
 
 	@Test
 	@Order(4)
-	void whenCoordinatorGetsSigtermShouldDeregisterAndExit() {
+	void whenCoordinatorGetsSigtermShouldDeregisterFirstAndFinishTheInFlightPass() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> nacos.isHealthy(SERVICE, coordinator.port()));
+		String gid = "nacos-sigterm-" + UUID.randomUUID();
+		participant.script("/" + gid + "/slow", ScriptedParticipant.Reply.slow(Duration.ofMillis(1500)));
+		assertThat(dtm
+			.post("/api/dtmsvr/submit",
+					NacosItSupport.saga(gid,
+							List.of(participant.url("/" + gid + "/slow"), participant.url("/" + gid + "/after"))))
+			.status()).isEqualTo(200);
+		await("slow branch call in flight").atMost(Duration.ofSeconds(10))
+			.until(() -> !participant.calls(gid).isEmpty());
 
 		assertThat(coordinator.terminate(Duration.ofSeconds(40))).as("exited after SIGTERM").isTrue();
 
-		assertThat(coordinator.logText()).contains("deregistered dtmService at 127.0.0.1:" + coordinator.port());
+		String log = coordinator.logText();
+		assertThat(log).contains("deregistered dtmService at 127.0.0.1:" + coordinator.port());
+		assertThat(log.indexOf("deregistered dtmService")).as("deregistered before the web server drains")
+			.isLessThan(log.indexOf("Commencing graceful shutdown"));
+		assertThat(participant.trace(gid)).as("the in-flight pass went on to the next step")
+			.containsExactly("/" + gid + "/slow@action", "/" + gid + "/after@action");
 		await("instance gone from Nacos").atMost(Duration.ofSeconds(10))
 			.until(() -> nacos.instance(SERVICE, coordinator.port()).isEmpty());
 	}
