@@ -301,6 +301,16 @@ public final class NacosTestServer implements AutoCloseable {
 	}
 
 	private static boolean dockerAvailable() {
+		Path home = Paths.get(System.getProperty("user.home"));
+		boolean configured = System.getenv("DOCKER_HOST") != null
+				|| Files.exists(home.resolve(".testcontainers.properties"))
+				|| Files.exists(Paths.get("/var/run/docker.sock"))
+				|| Files.exists(home.resolve(".docker/run/docker.sock"));
+		if (!configured) {
+			// no engine in sight: skip Testcontainers' probe (slow, and it creates
+			// ~/.cache entries)
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
