@@ -14,6 +14,7 @@ import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.MsgProcessor;
 import io.dtm.server.engine.SagaProcessor;
+import io.dtm.server.engine.ServiceUrlResolver;
 import io.dtm.server.engine.StatusMachine;
 import io.dtm.server.engine.TccProcessor;
 import io.dtm.server.engine.TransProcessor;
@@ -55,6 +56,11 @@ public class CoordinatorConfiguration {
 		return DtmExecutors.blocking("dtm-process", 64, 10_000);
 	}
 
+	@Bean
+	ProcessingDrain dtmProcessingDrain(ExecutorService dtmProcessingExecutor, DtmServerProperties properties) {
+		return new ProcessingDrain(dtmProcessingExecutor, properties.getCron().getShutdownGrace());
+	}
+
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService dtmBranchExecutor() {
 		return DtmExecutors.blocking("dtm-branch", 128, 10_000);
@@ -71,8 +77,8 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UrlResolver urlResolver() {
-		return UrlResolver.http();
+	UrlResolver urlResolver(ObjectProvider<ServiceUrlResolver> serviceResolvers) {
+		return UrlResolver.withServices(serviceResolvers.orderedStream().toList());
 	}
 
 	@Bean

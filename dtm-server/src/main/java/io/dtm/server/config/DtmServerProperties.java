@@ -5,6 +5,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -57,6 +60,9 @@ public class DtmServerProperties {
 
 	private final Limits limits = new Limits();
 
+	@Valid
+	private final Registry registry = new Registry();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -99,6 +105,10 @@ public class DtmServerProperties {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public Registry getRegistry() {
+		return this.registry;
 	}
 
 	/**
@@ -320,6 +330,108 @@ public class DtmServerProperties {
 
 		public void setMaxPayloadBytes(int maxPayloadBytes) {
 			this.maxPayloadBytes = maxPayloadBytes;
+		}
+
+	}
+
+	/**
+	 * Registration in a service registry (Nacos, when
+	 * {@code spring.cloud.nacos.discovery.enabled=true}): retry with exponential
+	 * back-off, D1003 once the attempts are used up, then background attempts until
+	 * registered.
+	 */
+	public static final class Registry {
+
+		/**
+		 * Number of registration attempts, the first included, before D1003 is reported.
+		 * The same budget applies when a registered instance loses its registration.
+		 */
+		@Min(1)
+		private int maxAttempts = 5;
+
+		/**
+		 * Wait before the second attempt.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 10)
+		private Duration initialInterval = Duration.ofMillis(1000);
+
+		/**
+		 * Factor applied to the wait after each further failed attempt.
+		 */
+		@DecimalMin("1.0")
+		private double multiplier = 1.5;
+
+		/**
+		 * Upper bound of one back-off wait.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 10)
+		private Duration maxInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How often a registered instance is verified (registry connection up, instance
+		 * listed), and how often registration is tried again in the background after
+		 * D1003.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 100)
+		private Duration checkInterval = Duration.ofSeconds(10);
+
+		/**
+		 * Timeout of the TCP probe of the registry address that classifies a failure
+		 * (refused, unknown host, timeout).
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 10)
+		private Duration probeTimeout = Duration.ofSeconds(2);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
+		}
+
+		public Duration getProbeTimeout() {
+			return this.probeTimeout;
+		}
+
+		public void setProbeTimeout(Duration probeTimeout) {
+			this.probeTimeout = probeTimeout;
 		}
 
 	}

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code branch_id} and {@code op} appended to the query string; POST with the payload
  * when there is one (always for xa), GET otherwise;
  * {@code Content-Type: application/json}; the transaction's branch headers; the
- * per-transaction timeout. One shared, pooled {@link HttpClient}.
+ * per-transaction timeout. One shared, pooled {@link HttpClient}. Service URLs
+ * ({@code nacos://}, {@code lb://}) are resolved before each call; a URL that cannot be
+ * resolved now is a retryable error.
  */
 public class HttpBranchInvoker implements BranchInvoker {
 
@@ -42,8 +44,15 @@ public class HttpBranchInvoker implements BranchInvoker {
 		if (request.url() == null || request.url().isEmpty()) {
 			return BranchCallResult.success();
 		}
+		URI target;
 		try {
-			HttpResponse<String> response = this.client.send(toHttpRequest(request),
+			target = this.resolver.resolve(URI.create(request.url()));
+		}
+		catch (RuntimeException ex) {
+			return logged(request, "cannot resolve the URL now: " + ex.getMessage());
+		}
+		try {
+			HttpResponse<String> response = this.client.send(toHttpRequest(target, request),
 					HttpResponse.BodyHandlers.ofString());
 			BranchOutcome outcome = BranchOutcome.fromHttp(response.statusCode(), response.body());
 			return new BranchCallResult(outcome, "HTTP " + response.statusCode() + " " + excerpt(response.body()));
@@ -60,8 +69,7 @@ public class HttpBranchInvoker implements BranchInvoker {
 		}
 	}
 
-	private HttpRequest toHttpRequest(BranchRequest request) {
-		URI target = this.resolver.resolve(URI.create(request.url()));
+	private HttpRequest toHttpRequest(URI target, BranchRequest request) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(withProtocolParameters(target, request))
 			.timeout(request.timeout())
 			.header("Content-Type", "application/json");

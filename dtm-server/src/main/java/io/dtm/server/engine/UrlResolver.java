@@ -1,6 +1,8 @@
 package io.dtm.server.engine;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a stored branch URL into the address to call. The default passes {@code http} and
@@ -23,6 +25,35 @@ public interface UrlResolver {
 	 * @throws IllegalStateException when no address is available right now (retryable)
 	 */
 	URI resolve(URI url);
+
+	/**
+	 * A resolver that hands each URL to the first of the given resolvers that supports
+	 * it, then to the plain HTTP resolver.
+	 * @param serviceResolvers resolvers for service URLs, in order
+	 * @return the combined resolver
+	 */
+	static UrlResolver withServices(List<? extends UrlResolver> serviceResolvers) {
+		List<UrlResolver> all = new ArrayList<>(serviceResolvers);
+		all.add(http());
+		return new UrlResolver() {
+
+			@Override
+			public boolean supports(URI url) {
+				return all.stream().anyMatch((resolver) -> resolver.supports(url));
+			}
+
+			@Override
+			public URI resolve(URI url) {
+				for (UrlResolver resolver : all) {
+					if (resolver.supports(url)) {
+						return resolver.resolve(url);
+					}
+				}
+				throw new IllegalStateException("no resolver for URL scheme '" + url.getScheme() + "'");
+			}
+
+		};
+	}
 
 	/**
 	 * The default resolver for plain HTTP URLs.

@@ -202,7 +202,7 @@ public class RequestValidator {
 		}
 		if (!uri.isAbsolute() || !this.urlResolver.supports(uri)) {
 			throw bad(field + " '" + url + "' is not a supported absolute URL (expected http://host/path or"
-					+ " https://host/path)");
+					+ " https://host/path; nacos://service/path and lb://service/path need service discovery)");
 		}
 	}
 

@@ -59,6 +59,14 @@ public final class ScriptedParticipant implements AutoCloseable {
 	}
 
 	/**
+	 * The loopback port this participant listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
 	 * Absolute URL of a path on this participant.
 	 * @param path the path, starting with {@code /}
 	 * @return the URL

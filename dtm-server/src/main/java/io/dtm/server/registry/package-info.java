@@ -1,0 +1,6 @@
+/**
+ * Service registry integration: Nacos registration with Spring Retry back-off, D1003
+ * classification and reporting (log, health, metric), background re-registration, and the
+ * resolvers for {@code nacos://} and {@code lb://} branch URLs.
+ */
+package io.dtm.server.registry;
