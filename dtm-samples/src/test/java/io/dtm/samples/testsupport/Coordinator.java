@@ -1,5 +1,7 @@
 package io.dtm.samples.testsupport;
 
+import io.dtm.server.DtmServerApplication;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,9 +30,8 @@ public final class Coordinator {
 	public static synchronized String url() {
 		if (url == null) {
 			ExternalServices.Db store = ExternalServices.freshMysqlDatabase("samples_dtm");
-			// settings as arguments: dtm-server's application.yml overrides builder
-			// defaults
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(applicationClass()).run(
+			// arguments, as dtm-server's application.yml overrides builder defaults
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(DtmServerApplication.class).run(
 					"--server.port=0", "--spring.datasource.hikari.maximum-pool-size=6",
 					"--spring.datasource.url=" + store.url(), "--spring.datasource.username=" + store.user(),
 					"--spring.datasource.password=" + store.password(),
@@ -43,21 +44,6 @@ public final class Coordinator {
 			url = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 		}
 		return url;
-	}
-
-	/**
-	 * dtm-server's main class, loaded by name: it is a test dependency only in the
-	 * {@code coordinator-for-tests} profile (see the pom), and the tests must compile
-	 * without it.
-	 */
-	private static Class<?> applicationClass() {
-		try {
-			return Class.forName("io.dtm.server.DtmServerApplication");
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("dtm-server is not on the test classpath: the coordinator-for-tests "
-					+ "profile is off (do not pass -Dspring-boot.run.main-class when running tests)", ex);
-		}
 	}
 
 }

@@ -58,11 +58,11 @@ public final class SampleApp implements AutoCloseable {
 		String coordinator = Coordinator.url();
 		ExternalServices.Db db = ExternalServices.freshMysqlDatabase("samples_" + configName.replace('-', '_'));
 		int port = freePort();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
-				"--spring.config.name=" + configName, "--server.port=" + port, "--spring.datasource.url=" + db.url(),
-				"--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-				"--spring.datasource.hikari.maximum-pool-size=6", "--dtm.client.server-url=" + coordinator,
-				"--spring.autoconfigure.exclude=" + SERVER_AUTO_CONFIGURATIONS);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).main(application)
+			.run("--spring.config.name=" + configName, "--server.port=" + port, "--spring.datasource.url=" + db.url(),
+					"--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+					"--spring.datasource.hikari.maximum-pool-size=6", "--dtm.client.server-url=" + coordinator,
+					"--spring.autoconfigure.exclude=" + SERVER_AUTO_CONFIGURATIONS);
 		return new SampleApp(context, port);
 	}
 
@@ -84,13 +84,7 @@ public final class SampleApp implements AutoCloseable {
 	 * @return balance by account id, in id order
 	 */
 	public List<Integer> balances() {
-		List<Map<String, Object>> accounts = this.http.get()
-			.uri("/api/accounts")
-			.retrieve()
-			.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			});
-		assertThat(accounts).isNotNull();
-		return accounts.stream().map((account) -> ((Number) account.get("balance")).intValue()).toList();
+		return column("balance");
 	}
 
 	/**
@@ -98,13 +92,17 @@ public final class SampleApp implements AutoCloseable {
 	 * @return frozen amount by account id, in id order
 	 */
 	public List<Integer> frozen() {
+		return column("frozen");
+	}
+
+	private List<Integer> column(String name) {
 		List<Map<String, Object>> accounts = this.http.get()
 			.uri("/api/accounts")
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			});
 		assertThat(accounts).isNotNull();
-		return accounts.stream().map((account) -> ((Number) account.get("frozen")).intValue()).toList();
+		return accounts.stream().map((account) -> ((Number) account.get(name)).intValue()).toList();
 	}
 
 	/**
