@@ -30,7 +30,8 @@ final class NacosItSupport {
 				"--spring.cloud.nacos.discovery.server-addr=" + nacos.serverAddr(),
 				"--spring.cloud.nacos.discovery.ip=127.0.0.1", "--dtm.server.registry.initial-interval=200ms",
 				"--dtm.server.registry.check-interval=1s", "--dtm.server.retry-interval=1s",
-				"--dtm.server.cron.interval=200ms", "--management.endpoints.web.exposure.include=health,info,metrics,dtm");
+				"--dtm.server.cron.interval=200ms",
+				"--management.endpoints.web.exposure.include=health,info,metrics,dtm");
 	}
 
 	/**
