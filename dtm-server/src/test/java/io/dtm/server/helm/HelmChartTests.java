@@ -96,6 +96,22 @@ class HelmChartTests {
 	}
 
 	@Test
+	void templateWhenRedisStoreShouldConfigureRedisAndReferenceItsPasswordSecret(@TempDir Path tmp) throws IOException {
+		Path values = Files.writeString(tmp.resolve("redis.yaml"),
+				"store:\n  kind: redis\n  redis:\n    host: redis.cache\n    passwordSecret:\n      name: dtm-redis\n");
+		Manifests manifests = render(values);
+		Map<String, Object> config = applicationYml(manifests);
+		assertThat(path(config, "dtm.server.store.type")).isEqualTo("redis");
+		assertThat(path(config, "dtm.server.store.redis.prefix")).isEqualTo("{a}");
+		assertThat(path(config, "spring.data.redis.host")).isEqualTo("redis.cache");
+		assertThat(path(config, "spring.datasource")).isNull();
+		assertThat(env(container(manifests.only("Deployment")), "SPRING_DATA_REDIS_PASSWORD"))
+			.containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", "dtm-redis", "key", "password")));
+		assertThat(volumeNames(manifests.only("Deployment"))).doesNotContain("data");
+		assertSecretsAreReferenced(manifests);
+	}
+
+	@Test
 	void probePathsWhenAskedOfARunningCoordinatorShouldAnswer200(@TempDir Path data) {
 		Manifests manifests = render(PRODUCTION);
 		Map<String, Object> container = container(manifests.only("Deployment"));

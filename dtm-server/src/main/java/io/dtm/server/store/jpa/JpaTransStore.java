@@ -104,17 +104,17 @@ public class JpaTransStore implements TransStore {
 
 	@Override
 	public boolean changeStatus(StatusChange change) {
-		Integer rows = this.transactions.execute(
-				(status) -> this.globals.changeStatus(change.gid(), change.from(), change.to(), change.rollbackReason(),
-						change.to() == GlobalStatus.SUCCEED, change.to() == GlobalStatus.FAILED, change.now()));
+		Integer rows = this.transactions.execute((status) -> this.globals.changeStatus(change.gid(),
+				change.from().wireValue(), change.to().wireValue(), change.rollbackReason(),
+				change.to() == GlobalStatus.SUCCEED, change.to() == GlobalStatus.FAILED, change.now()));
 		return rows != null && rows == 1;
 	}
 
 	@Override
 	public boolean updateBranchStatus(Branch branch, BranchStatus status, GlobalStatus expectedGlobal,
 			LocalDateTime now) {
-		Integer rows = this.transactions.execute((tx) -> this.branches.updateStatus(branch.id(), status, expectedGlobal,
-				status == BranchStatus.SUCCEED, status == BranchStatus.FAILED, now));
+		Integer rows = this.transactions.execute((tx) -> this.branches.updateStatus(branch.id(), status.wireValue(),
+				expectedGlobal.wireValue(), status == BranchStatus.SUCCEED, status == BranchStatus.FAILED, now));
 		return rows != null && rows == 1;
 	}
 
@@ -141,7 +141,7 @@ public class JpaTransStore implements TransStore {
 	@Override
 	public boolean touchCronTime(String gid, GlobalStatus expected, long intervalSeconds, LocalDateTime nextCronTime,
 			LocalDateTime now) {
-		Integer rows = this.transactions.execute((status) -> this.globals.touchCronTime(gid, expected,
+		Integer rows = this.transactions.execute((status) -> this.globals.touchCronTime(gid, expected.wireValue(),
 				(int) Math.min(Integer.MAX_VALUE, intervalSeconds), nextCronTime, now));
 		return rows != null && rows == 1;
 	}

@@ -3,9 +3,6 @@ package io.dtm.server.store.jpa;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.dtm.core.BranchStatus;
-import io.dtm.core.GlobalStatus;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -18,15 +15,19 @@ interface TransBranchRepository extends JpaRepository<TransBranchEntity, Long> {
 
 	List<TransBranchEntity> findByGidOrderByIdAsc(String gid);
 
+	/**
+	 * Update one branch row, only while its global transaction has the expected status
+	 * (native SQL: no per-call JPQL translation on the hot path).
+	 */
 	@Modifying
-	@Query("""
-			update TransBranchEntity b set b.status = :status, b.updateTime = :now,
-			  b.finishTime = case when :finished = true then :now else b.finishTime end,
-			  b.rollbackTime = case when :rolledBack = true then :now else b.rollbackTime end
-			where b.id = :id and exists (
-			  select 1 from TransGlobalEntity g where g.gid = b.gid and g.status = :globalStatus)""")
-	int updateStatus(@Param("id") long id, @Param("status") BranchStatus status,
-			@Param("globalStatus") GlobalStatus globalStatus, @Param("finished") boolean finished,
-			@Param("rolledBack") boolean rolledBack, @Param("now") LocalDateTime now);
+	@Query(nativeQuery = true, value = """
+			UPDATE trans_branch_op SET status = :status, update_time = :now,
+			  finish_time = CASE WHEN :finished THEN :now ELSE finish_time END,
+			  rollback_time = CASE WHEN :rolledBack THEN :now ELSE rollback_time END
+			WHERE id = :id AND EXISTS (
+			  SELECT 1 FROM trans_global g WHERE g.gid = trans_branch_op.gid AND g.status = :globalStatus)""")
+	int updateStatus(@Param("id") long id, @Param("status") String status, @Param("globalStatus") String globalStatus,
+			@Param("finished") boolean finished, @Param("rolledBack") boolean rolledBack,
+			@Param("now") LocalDateTime now);
 
 }
