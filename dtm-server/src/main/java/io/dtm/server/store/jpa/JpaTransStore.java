@@ -62,10 +62,13 @@ public class JpaTransStore implements TransStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final GuardedUpdates updates;
+
 	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
 			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper,
 			JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.updates = new GuardedUpdates(jdbc);
 		this.globals = globals;
 		this.branches = branches;
 		this.kvs = kvs;
@@ -104,18 +107,14 @@ public class JpaTransStore implements TransStore {
 
 	@Override
 	public boolean changeStatus(StatusChange change) {
-		Integer rows = this.transactions.execute((status) -> this.globals.changeStatus(change.gid(),
-				change.from().wireValue(), change.to().wireValue(), change.rollbackReason(),
-				change.to() == GlobalStatus.SUCCEED, change.to() == GlobalStatus.FAILED, change.now()));
-		return rows != null && rows == 1;
+		return this.updates.changeStatus(change.gid(), change.from(), change.to(), change.rollbackReason(),
+				change.now());
 	}
 
 	@Override
 	public boolean updateBranchStatus(Branch branch, BranchStatus status, GlobalStatus expectedGlobal,
 			LocalDateTime now) {
-		Integer rows = this.transactions.execute((tx) -> this.branches.updateStatus(branch.id(), status.wireValue(),
-				expectedGlobal.wireValue(), status == BranchStatus.SUCCEED, status == BranchStatus.FAILED, now));
-		return rows != null && rows == 1;
+		return this.updates.updateBranch(branch.id(), status, expectedGlobal, now);
 	}
 
 	@Override
@@ -141,9 +140,8 @@ public class JpaTransStore implements TransStore {
 	@Override
 	public boolean touchCronTime(String gid, GlobalStatus expected, long intervalSeconds, LocalDateTime nextCronTime,
 			LocalDateTime now) {
-		Integer rows = this.transactions.execute((status) -> this.globals.touchCronTime(gid, expected.wireValue(),
-				(int) Math.min(Integer.MAX_VALUE, intervalSeconds), nextCronTime, now));
-		return rows != null && rows == 1;
+		return this.updates.touchCron(gid, expected, (int) Math.min(Integer.MAX_VALUE, intervalSeconds), nextCronTime,
+				now);
 	}
 
 	@Override

@@ -28,29 +28,6 @@ interface TransGlobalRepository
 	@Query("select g from TransGlobalEntity g where g.gid = :gid and g.status = :status")
 	Optional<TransGlobalEntity> lockByGidAndStatus(@Param("gid") String gid, @Param("status") GlobalStatus status);
 
-	/*
-	 * The hot-path updates below are native SQL (portable across MySQL/MariaDB and H2 in
-	 * MySQL mode): Hibernate re-translates JPQL DML on every execution, native statements
-	 * are sent as they are. Status values are the wire strings.
-	 */
-	@Modifying
-	@Query(nativeQuery = true, value = """
-			UPDATE trans_global SET status = :to, update_time = :now,
-			  finish_time = CASE WHEN :finished THEN :now ELSE finish_time END,
-			  rollback_time = CASE WHEN :rolledBack THEN :now ELSE rollback_time END,
-			  rollback_reason = COALESCE(:reason, rollback_reason)
-			WHERE gid = :gid AND status = :from""")
-	int changeStatus(@Param("gid") String gid, @Param("from") String from, @Param("to") String to,
-			@Param("reason") String reason, @Param("finished") boolean finished,
-			@Param("rolledBack") boolean rolledBack, @Param("now") LocalDateTime now);
-
-	@Modifying
-	@Query(nativeQuery = true, value = """
-			UPDATE trans_global SET next_cron_interval = :interval, next_cron_time = :next, update_time = :now
-			WHERE gid = :gid AND status = :status""")
-	int touchCronTime(@Param("gid") String gid, @Param("status") String status, @Param("interval") int interval,
-			@Param("next") LocalDateTime next, @Param("now") LocalDateTime now);
-
 	@Query("""
 			select g.id from TransGlobalEntity g
 			where g.status in :statuses and g.nextCronTime <= :now order by g.nextCronTime""")
