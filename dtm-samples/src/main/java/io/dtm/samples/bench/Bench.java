@@ -91,12 +91,12 @@ public final class Bench {
 				full.perSecond(), full.percentileMillis(99), baseline.perSecond(),
 				(full.firstError() != null) ? "; first error: " + full.firstError() : "");
 		return String.format(Locale.ROOT,
-				"| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f%% | %.0f | %.0f | %.1f |",
+				"| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f%% | %.0f | %.0f | %.1f | %.1f |",
 				scenario.id(), store.name().toLowerCase(Locale.ROOT), config.concurrency(), full.perSecond(),
 				full.percentileMillis(50), full.percentileMillis(95), full.percentileMillis(99),
 				half.percentileMillis(99), full.errors() + half.errors(), baseline.perSecond(),
 				100 * full.perSecond() / baseline.perSecond(), rss / 1048576.0, coordinator.peakRssBytes() / 1048576.0,
-				cpu / (full.elapsed().toMillis() / 1000.0));
+				cpu / (full.elapsed().toMillis() / 1000.0), coordinator.startup().toMillis() / 1000.0);
 	}
 
 	private static String report(BenchConfig config, List<String> rows) {
@@ -107,8 +107,8 @@ public final class Bench {
 				System.getProperty("java.version"), System.getProperty("os.name"), config.warmup().toSeconds(),
 				config.duration().toSeconds()));
 		sb.append("| scenario | store | clients | tx/s | p50 ms | p95 ms | p99 ms | p99 ms at ½ load | errors "
-				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores |\n");
-		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores | start-up s |\n");
+		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		rows.forEach((row) -> sb.append(row).append('\n'));
 		return sb.toString();
 	}
