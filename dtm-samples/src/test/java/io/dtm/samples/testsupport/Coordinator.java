@@ -1,6 +1,7 @@
 package io.dtm.samples.testsupport;
 
 import io.dtm.server.DtmServerApplication;
+import io.dtm.server.testsupport.ExternalServices;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

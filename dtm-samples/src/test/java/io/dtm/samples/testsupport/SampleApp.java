@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.dtm.client.DtmOperations;
 import io.dtm.core.GlobalStatus;
+import io.dtm.server.testsupport.ExternalServices;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
