@@ -1,7 +1,5 @@
 package io.dtm.server.api;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +10,7 @@ import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.GidGenerator;
+import io.dtm.server.service.RequestValidator;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.TransPage;
 import io.dtm.server.store.TransQuery;
@@ -158,10 +157,13 @@ public class TransController {
 		if (limit <= 0 || limit > 10_000) {
 			throw new DtmApiException.BadRequest("limit must be between 1 and 10000");
 		}
-		TransPage page = this.coordinator.all(new TransQuery(parsePosition(position), limit,
-				(status != null && !status.isEmpty()) ? parse(() -> GlobalStatus.fromWireValue(status)) : null,
-				(transType != null && !transType.isEmpty()) ? parse(() -> TransType.fromWireValue(transType)) : null,
-				time(createTimeStart), time(createTimeEnd)));
+		TransPage page = this.coordinator
+			.all(new TransQuery(parsePosition(position), limit,
+					(status != null && !status.isEmpty()) ? parse(() -> GlobalStatus.fromWireValue(status)) : null,
+					(transType != null && !transType.isEmpty()) ? parse(() -> TransType.fromWireValue(transType))
+							: null,
+					RequestValidator.epochMillis("createTimeStart", createTimeStart),
+					RequestValidator.epochMillis("createTimeEnd", createTimeEnd)));
 		body.put("transactions", page.transactions().stream().map(this.views::global).toList());
 		body.put("next_position", page.nextPosition());
 		return body;
@@ -186,11 +188,6 @@ public class TransController {
 		catch (IllegalArgumentException ex) {
 			throw new DtmApiException.BadRequest(ex.getMessage());
 		}
-	}
-
-	private LocalDateTime time(Long epochMillis) {
-		return (epochMillis != null)
-				? LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), java.time.ZoneId.systemDefault()) : null;
 	}
 
 }

@@ -15,6 +15,7 @@ import io.dtm.server.engine.IntervalPolicy;
 import io.dtm.server.engine.MsgProcessor;
 import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
+import io.dtm.server.engine.Sleeper;
 import io.dtm.server.engine.StatusMachine;
 import io.dtm.server.engine.TccProcessor;
 import io.dtm.server.engine.TransProcessor;
@@ -123,7 +124,7 @@ public class CoordinatorConfiguration {
 			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor,
-				metrics.getIfAvailable(() -> EngineMetrics.NONE));
+				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
 		return new TransWorker(context, processors, dtmProcessingExecutor);
 	}
 

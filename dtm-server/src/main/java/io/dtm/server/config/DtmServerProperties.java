@@ -50,14 +50,27 @@ public class DtmServerProperties {
 	private Duration requestTimeout = Duration.ofSeconds(3);
 
 	/**
+	 * Upper bound of the back-off: the interval between two attempts of a transaction
+	 * whose branches keep failing doubles up to this value and then stays there (dtm
+	 * doubles without bound).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	@DurationMin(seconds = 1)
+	private Duration maxRetryInterval = Duration.ofHours(1);
+
+	/**
 	 * Version reported by /api/dtmsvr/version.
 	 */
 	private String version = "v1.19.0-java";
 
 	private final Cron cron = new Cron();
 
+	@Valid
+	private final InPassRetry inPassRetry = new InPassRetry();
+
 	private final Store store = new Store();
 
+	@Valid
 	private final Limits limits = new Limits();
 
 	@Valid
@@ -97,6 +110,18 @@ public class DtmServerProperties {
 
 	public Cron getCron() {
 		return this.cron;
+	}
+
+	public InPassRetry getInPassRetry() {
+		return this.inPassRetry;
+	}
+
+	public Duration getMaxRetryInterval() {
+		return this.maxRetryInterval;
+	}
+
+	public void setMaxRetryInterval(Duration maxRetryInterval) {
+		this.maxRetryInterval = maxRetryInterval;
 	}
 
 	public Store getStore() {
@@ -304,6 +329,59 @@ public class DtmServerProperties {
 	/**
 	 * Input limits enforced before anything is written.
 	 */
+	/**
+	 * Re-runs of a saga action inside one pass when the saga sets {@code retry_limit}
+	 * (dtm re-runs at once; here each re-run waits a doubling delay, the global status is
+	 * read again before it, and all re-runs of a pass fit in a budget, after which the
+	 * cron's back-off takes over).
+	 */
+	public static final class InPassRetry {
+
+		/**
+		 * Delay before the first re-run; each further re-run doubles it.
+		 */
+		@DurationMin(millis = 0)
+		private Duration initialDelay = Duration.ofMillis(100);
+
+		/**
+		 * Upper bound of the delay between two re-runs.
+		 */
+		@DurationMin(millis = 0)
+		private Duration maxDelay = Duration.ofSeconds(2);
+
+		/**
+		 * Time one pass may spend on re-runs, counted from the start of the pass. Keep it
+		 * below the retry interval (the cron's lease).
+		 */
+		@DurationMin(millis = 0)
+		private Duration budget = Duration.ofSeconds(5);
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public Duration getBudget() {
+			return this.budget;
+		}
+
+		public void setBudget(Duration budget) {
+			this.budget = budget;
+		}
+
+	}
+
 	public static final class Limits {
 
 		/**
@@ -312,9 +390,42 @@ public class DtmServerProperties {
 		private int maxSteps = 1000;
 
 		/**
-		 * Maximum size of one branch payload in bytes.
+		 * Maximum size of one branch payload in bytes. The SQL store's bin_data column
+		 * (MEDIUMBLOB, 16 MiB) and Redis hold more; larger payloads are refused with 413.
 		 */
 		private int maxPayloadBytes = 1024 * 1024;
+
+		/**
+		 * Longest timeout_to_fail, retry_interval, msg custom_data delay and
+		 * resetCronTime timeout accepted. Stored transactions with larger values (written
+		 * by another coordinator) are treated as if they had this value.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration maxTimeout = Duration.ofDays(3650);
+
+		/**
+		 * Longest request_timeout (one branch call) accepted.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration maxRequestTimeout = Duration.ofHours(1);
+
+		public Duration getMaxTimeout() {
+			return this.maxTimeout;
+		}
+
+		public void setMaxTimeout(Duration maxTimeout) {
+			this.maxTimeout = maxTimeout;
+		}
+
+		public Duration getMaxRequestTimeout() {
+			return this.maxRequestTimeout;
+		}
+
+		public void setMaxRequestTimeout(Duration maxRequestTimeout) {
+			this.maxRequestTimeout = maxRequestTimeout;
+		}
 
 		public int getMaxSteps() {
 			return this.maxSteps;

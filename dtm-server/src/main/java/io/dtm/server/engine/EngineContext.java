@@ -15,8 +15,9 @@ import io.dtm.server.store.TransStore;
  * @param clock the clock
  * @param branchExecutor executor for concurrent branch calls
  * @param metrics where branch calls and passes are reported
+ * @param sleeper how a pass waits between in-pass retries
  */
 public record EngineContext(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
-		IntervalPolicy intervals, Clock clock, Executor branchExecutor, EngineMetrics metrics) {
+		IntervalPolicy intervals, Clock clock, Executor branchExecutor, EngineMetrics metrics, Sleeper sleeper) {
 
 }

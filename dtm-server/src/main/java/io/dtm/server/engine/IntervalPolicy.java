@@ -9,8 +9,10 @@ import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.store.GlobalTrans;
 
 /**
- * dtm's timing rules: the base retry interval of a transaction, its back-off, and its
- * timeout.
+ * dtm's timing rules: the base retry interval of a transaction, its back-off, its
+ * timeout, the in-pass retry delays. Every value read from a transaction is clamped to
+ * the configured limits, so no stored value, however large, makes a time computation
+ * overflow.
  */
 public class IntervalPolicy {
 
@@ -25,17 +27,40 @@ public class IntervalPolicy {
 	 * timeout_to_fail when that is shorter than the global retry interval; else the
 	 * global retry interval.
 	 * @param options the transaction's options
-	 * @return seconds, at least 1
+	 * @return seconds, at least 1 and at most the maximum retry interval
 	 */
 	public long baseIntervalSeconds(TransOptions options) {
 		long global = this.properties.getRetryInterval().toSeconds();
+		long base;
 		if (options.retryInterval() > 0) {
-			return options.retryInterval();
+			base = options.retryInterval();
 		}
-		if (options.timeoutToFail() > 0 && options.timeoutToFail() < global) {
-			return options.timeoutToFail();
+		else if (options.timeoutToFail() > 0 && options.timeoutToFail() < global) {
+			base = options.timeoutToFail();
 		}
-		return Math.max(1, global);
+		else {
+			base = global;
+		}
+		return Math.max(1, Math.min(base, maxIntervalSeconds()));
+	}
+
+	/**
+	 * The interval after a pass whose branches failed or errored: twice the current one,
+	 * at most the maximum retry interval.
+	 * @param currentSeconds the current interval
+	 * @return seconds
+	 */
+	public long backedOff(long currentSeconds) {
+		long doubled = (currentSeconds > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : currentSeconds * 2;
+		return Math.max(1, Math.min(doubled, Math.max(maxIntervalSeconds(), 1)));
+	}
+
+	private long maxIntervalSeconds() {
+		return Math.min(this.properties.getMaxRetryInterval().toSeconds(), maxTimeoutSeconds());
+	}
+
+	private long maxTimeoutSeconds() {
+		return this.properties.getLimits().getMaxTimeout().toSeconds();
 	}
 
 	/**
@@ -46,9 +71,19 @@ public class IntervalPolicy {
 	 */
 	public Duration timeout(GlobalTrans trans) {
 		if (trans.options().timeoutToFail() > 0) {
-			return Duration.ofSeconds(trans.options().timeoutToFail());
+			return Duration.ofSeconds(Math.min(trans.options().timeoutToFail(), maxTimeoutSeconds()));
 		}
 		return (trans.transType() != TransType.SAGA) ? this.properties.getTimeoutToFail() : null;
+	}
+
+	/**
+	 * When the transaction times out.
+	 * @param trans the transaction
+	 * @return the moment, or {@code null} when it never times out
+	 */
+	public LocalDateTime timeoutAt(GlobalTrans trans) {
+		Duration timeout = timeout(trans);
+		return (timeout != null) ? trans.createTime().plus(timeout) : null;
 	}
 
 	/**
@@ -58,8 +93,18 @@ public class IntervalPolicy {
 	 * @return {@code true} once its timeout has elapsed since creation
 	 */
 	public boolean isTimedOut(GlobalTrans trans, LocalDateTime now) {
-		Duration timeout = timeout(trans);
-		return timeout != null && !now.isBefore(trans.createTime().plus(timeout));
+		LocalDateTime at = timeoutAt(trans);
+		return at != null && !now.isBefore(at);
+	}
+
+	/**
+	 * When a submitted msg may be delivered: its creation plus custom_data's delay.
+	 * @param trans the transaction
+	 * @param delaySeconds the delay it asked for
+	 * @return the moment
+	 */
+	public LocalDateTime deliverAt(GlobalTrans trans, long delaySeconds) {
+		return trans.createTime().plusSeconds(Math.max(0, Math.min(delaySeconds, maxTimeoutSeconds())));
 	}
 
 	/**
@@ -68,7 +113,8 @@ public class IntervalPolicy {
 	 * @return the timeout
 	 */
 	public Duration requestTimeout(TransOptions options) {
-		return (options.requestTimeout() > 0) ? Duration.ofSeconds(options.requestTimeout())
+		Duration max = this.properties.getLimits().getMaxRequestTimeout();
+		return (options.requestTimeout() > 0) ? Duration.ofSeconds(Math.min(options.requestTimeout(), max.toSeconds()))
 				: this.properties.getRequestTimeout();
 	}
 
@@ -78,6 +124,30 @@ public class IntervalPolicy {
 	 */
 	public Duration lease() {
 		return this.properties.getRetryInterval();
+	}
+
+	/**
+	 * Delay before the n-th in-pass re-run of a saga action: the initial delay, doubled
+	 * for every re-run before it, at most the maximum delay.
+	 * @param retry the re-run's number, from 1
+	 * @return the delay
+	 */
+	public Duration inPassRetryDelay(long retry) {
+		DtmServerProperties.InPassRetry config = this.properties.getInPassRetry();
+		long max = config.getMaxDelay().toMillis();
+		long delay = config.getInitialDelay().toMillis();
+		for (long i = 1; i < retry && delay < max; i++) {
+			delay *= 2;
+		}
+		return Duration.ofMillis(Math.min(delay, max));
+	}
+
+	/**
+	 * Time one pass may spend on in-pass re-runs.
+	 * @return the budget
+	 */
+	public Duration inPassRetryBudget() {
+		return this.properties.getInPassRetry().getBudget();
 	}
 
 }

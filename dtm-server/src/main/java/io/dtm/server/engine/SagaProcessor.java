@@ -43,6 +43,15 @@ public class SagaProcessor implements TransProcessor {
 					"Timeout after " + pass.intervals().timeout(pass.trans()).toSeconds() + " seconds");
 		}
 		if (pass.status() == GlobalStatus.SUBMITTED) {
+			String recorded = plan.recordedFailure();
+			if (recorded != null) {
+				// an earlier pass recorded the FAILURE but stopped before aborting
+				// (crash,
+				// store error): roll back now, as dtm does ("fail message lost")
+				pass.transition(GlobalStatus.ABORTING, "fail message lost: action " + recorded + " answered FAILURE");
+			}
+		}
+		if (pass.status() == GlobalStatus.SUBMITTED) {
 			Forward forward = plan.concurrent() ? forwardConcurrently(pass, plan) : forwardInOrder(pass, plan);
 			if (forward.failure() != null) {
 				pass.transition(GlobalStatus.ABORTING, forward.failure());
@@ -104,7 +113,7 @@ public class SagaProcessor implements TransProcessor {
 
 	private Forward runAction(TransPass pass, Branch action) {
 		long retryLimit = pass.trans().options().retryLimit();
-		for (long rerun = 0;; rerun++) {
+		while (true) {
 			BranchCallResult result = pass.call(action);
 			if (result.outcome() == BranchOutcome.SUCCESS) {
 				pass.markBranch(action, BranchStatus.SUCCEED);
@@ -117,8 +126,13 @@ public class SagaProcessor implements TransProcessor {
 			if (retryLimit <= 0) {
 				return Forward.INCOMPLETE;
 			}
-			if (rerun >= retryLimit) {
-				return new Forward(false, "RetryCount is greater than RetryLimit, RetryLimit: " + retryLimit);
+			switch (pass.awaitRetry(retryLimit)) {
+				case LIMIT_REACHED:
+					return new Forward(false, "RetryCount is greater than RetryLimit, RetryLimit: " + retryLimit);
+				case OUT_OF_TIME:
+					return Forward.INCOMPLETE;
+				default:
+					break;
 			}
 		}
 	}
@@ -240,6 +254,19 @@ public class SagaProcessor implements TransProcessor {
 
 		boolean prerequisitesSucceeded(int step) {
 			return prerequisites(step).stream().allMatch((p) -> action(p).status() == BranchStatus.SUCCEED);
+		}
+
+		/**
+		 * The branch id of an action already recorded failed, if any.
+		 * @return the branch id, or {@code null}
+		 */
+		String recordedFailure() {
+			for (int step = 0; step < size(); step++) {
+				if (action(step).status() == BranchStatus.FAILED) {
+					return this.branchIds.get(step);
+				}
+			}
+			return null;
 		}
 
 		boolean allActionsSucceeded() {

@@ -1,6 +1,7 @@
 package io.dtm.server.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ public final class TransPass {
 
 	private final EngineMetrics metrics;
 
+	private final Sleeper sleeper;
+
+	private final long startedMillis;
+
+	private long retries;
+
 	private final List<Branch> branches;
 
 	private volatile GlobalTrans trans;
@@ -61,6 +68,8 @@ public final class TransPass {
 		this.clock = context.clock();
 		this.branchExecutor = context.branchExecutor();
 		this.metrics = context.metrics();
+		this.sleeper = context.sleeper();
+		this.startedMillis = this.clock.millis();
 	}
 
 	public GlobalTrans trans() {
@@ -225,6 +234,61 @@ public final class TransPass {
 			markBranch(branch, BranchStatus.SUCCEED);
 		}
 		return true;
+	}
+
+	/**
+	 * Decide whether a saga action whose outcome is unknown is re-run in this pass (dtm's
+	 * {@code retry_limit}): the re-runs of one pass share one count, each waits the
+	 * in-pass back-off first, and all of them together stay within the in-pass retry
+	 * budget so the pass ends well before its lease does. After the wait the global
+	 * status is read again, so a {@code forceStop} or a timeout taken by another instance
+	 * ends the retries.
+	 * @param retryLimit the transaction's retry limit (positive)
+	 * @return whether to re-run now, or why not
+	 * @throws StaleTransactionException when the stored status changed meanwhile
+	 */
+	public RetryVerdict awaitRetry(long retryLimit) {
+		Duration delay;
+		synchronized (this) {
+			if (this.retries >= retryLimit) {
+				return RetryVerdict.LIMIT_REACHED;
+			}
+			delay = this.intervals.inPassRetryDelay(this.retries + 1);
+			long elapsed = this.clock.millis() - this.startedMillis;
+			if (elapsed + delay.toMillis() > this.intervals.inPassRetryBudget().toMillis()) {
+				return RetryVerdict.OUT_OF_TIME;
+			}
+			this.retries++;
+		}
+		try {
+			this.sleeper.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return RetryVerdict.OUT_OF_TIME;
+		}
+		GlobalTrans current = this.trans;
+		GlobalStatus stored = this.store.find(current.gid()).map(GlobalTrans::status).orElse(null);
+		if (stored != current.status()) {
+			throw new StaleTransactionException(current.gid(), current.status());
+		}
+		return RetryVerdict.RETRY;
+	}
+
+	/**
+	 * The answer of {@link #awaitRetry(long)}.
+	 */
+	public enum RetryVerdict {
+
+		/** Re-run the action now. */
+		RETRY,
+
+		/** The retry limit is used up: roll the saga back. */
+		LIMIT_REACHED,
+
+		/** This pass has no time left for re-runs: the cron's back-off takes over. */
+		OUT_OF_TIME
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.dtm.server.engine;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
@@ -39,12 +40,22 @@ public class TransWorker {
 
 	private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
+	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
+
 	public TransWorker(EngineContext context, List<TransProcessor> processors, Executor processingExecutor) {
 		this.context = context;
 		this.processingExecutor = processingExecutor;
 		for (TransProcessor processor : processors) {
 			this.processors.put(processor.type(), processor);
 		}
+	}
+
+	/**
+	 * How store failures are recognised and reported.
+	 * @param storeFailures the reporter
+	 */
+	public void setStoreFailureReporter(StoreFailureReporter storeFailures) {
+		this.storeFailures = storeFailures;
 	}
 
 	/**
@@ -142,10 +153,46 @@ public class TransWorker {
 			}
 			return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
 		}
-		catch (RuntimeException ex) {
-			logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
-			backOff(trans);
+		catch (DateTimeException | ArithmeticException ex) {
+			logger.error("gid={} cannot be scheduled ({}); failing it", trans.gid(), ex.getMessage());
+			failUnschedulable(trans, ex);
 			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, ex.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			if (this.storeFailures.report(ex)) {
+				retryAfterStoreFailure(trans);
+			}
+			else {
+				logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
+				backOff(trans);
+			}
+			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, firstLine(ex.getMessage())));
+		}
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "processing failed";
+		}
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+	/**
+	 * A transaction whose times cannot be computed (a value no policy clamps) would fail
+	 * every pass: fail it visibly instead, with the reason stored.
+	 */
+	private void failUnschedulable(GlobalTrans trans, RuntimeException ex) {
+		try {
+			GlobalTrans current = this.context.store().find(trans.gid()).orElse(trans);
+			if (!current.status().isFinished()) {
+				this.context.statusMachine()
+					.transition(current, io.dtm.core.GlobalStatus.FAILED,
+							"cannot schedule the transaction: " + firstLine(ex.getMessage()));
+			}
+		}
+		catch (RuntimeException failure) {
+			logger.warn("could not fail gid={}: {}", trans.gid(), failure.getMessage());
 		}
 	}
 
@@ -158,7 +205,7 @@ public class TransWorker {
 		BranchOutcome worst = pass.worstOutcome();
 		long interval;
 		if (worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE) {
-			interval = current * 2;
+			interval = intervals.backedOff(current);
 		}
 		else if (worst == BranchOutcome.ONGOING) {
 			interval = current;
@@ -172,14 +219,29 @@ public class TransWorker {
 	}
 
 	private void backOff(GlobalTrans trans) {
+		IntervalPolicy intervals = this.context.intervals();
+		long base = intervals.baseIntervalSeconds(trans.options());
+		reschedule(trans, intervals.backedOff(Math.max(base, trans.nextCronInterval())));
+	}
+
+	/**
+	 * The store failed, not a branch: try again at the base interval, without doubling,
+	 * so a store outage does not push transactions far into the future. Usually the store
+	 * is still away and the lease the cron took decides when the next try is.
+	 */
+	private void retryAfterStoreFailure(GlobalTrans trans) {
+		reschedule(trans, this.context.intervals().baseIntervalSeconds(trans.options()));
+	}
+
+	private void reschedule(GlobalTrans trans, long interval) {
 		try {
-			long base = this.context.intervals().baseIntervalSeconds(trans.options());
-			long interval = Math.max(base, trans.nextCronInterval()) * 2;
 			LocalDateTime now = LocalDateTime.now(this.context.clock()).withNano(0);
 			this.context.store().touchCronTime(trans.gid(), trans.status(), interval, now.plusSeconds(interval), now);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("could not schedule gid={} for retry: {}", trans.gid(), ex.getMessage());
+			if (!this.storeFailures.report(ex)) {
+				logger.warn("could not schedule gid={} for retry: {}", trans.gid(), ex.getMessage());
+			}
 		}
 	}
 

@@ -22,7 +22,7 @@ final class TwoPhaseRules {
 			pass.transition(GlobalStatus.ABORTING, "Timeout after " + timeout.toSeconds() + " seconds");
 		}
 		else {
-			pass.scheduleAt(pass.trans().createTime().plus(timeout));
+			pass.scheduleAt(pass.intervals().timeoutAt(pass.trans()));
 		}
 	}
 

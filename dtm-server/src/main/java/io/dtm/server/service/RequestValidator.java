@@ -98,9 +98,11 @@ public class RequestValidator {
 		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)) {
 			throw bad("protocol '" + protocol + "' is not supported; only http");
 		}
-		nonNegative("timeout_to_fail", request.timeoutToFail());
-		nonNegative("request_timeout", request.requestTimeout());
-		nonNegative("retry_interval", request.retryInterval());
+		long maxTimeout = this.properties.getLimits().getMaxTimeout().toSeconds();
+		seconds("timeout_to_fail", request.timeoutToFail(), maxTimeout);
+		seconds("request_timeout", request.requestTimeout(),
+				this.properties.getLimits().getMaxRequestTimeout().toSeconds());
+		seconds("retry_interval", request.retryInterval(), maxTimeout);
 		nonNegative("retry_limit", request.retryLimit());
 		headers(request.branchHeaders());
 		length("custom_data", request.customData());
@@ -113,6 +115,7 @@ public class RequestValidator {
 		catch (IllegalArgumentException ex) {
 			throw bad(ex.getMessage());
 		}
+		seconds("custom_data.delay", custom.delaySeconds(), maxTimeout);
 		if (type == TransType.SAGA || type == TransType.MSG) {
 			steps(request, type);
 			if (type == TransType.SAGA && custom.concurrent()) {
@@ -239,6 +242,46 @@ public class RequestValidator {
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw bad("options cannot be serialised: " + ex.getOriginalMessage());
+		}
+	}
+
+	/**
+	 * Validate a timeout in seconds against {@code dtm.server.limits.max-timeout}.
+	 * @param field field name for the message
+	 * @param seconds the value
+	 */
+	public void timeout(String field, long seconds) {
+		seconds(field, seconds, this.properties.getLimits().getMaxTimeout().toSeconds());
+	}
+
+	/**
+	 * Validate a point in time given as epoch milliseconds (a query filter).
+	 * @param field field name for the message
+	 * @param epochMillis the value, or {@code null}
+	 * @return the time in the system zone, or {@code null}
+	 */
+	public static java.time.LocalDateTime epochMillis(String field, Long epochMillis) {
+		if (epochMillis == null) {
+			return null;
+		}
+		// year 0 to year 9999: what every store's datetime column holds
+		if (epochMillis < -62_167_219_200_000L || epochMillis > 253_402_300_799_999L) {
+			throw bad(field + " " + epochMillis + " is not a time in milliseconds since 1970 between year 0 and 9999");
+		}
+		return java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis),
+				java.time.ZoneId.systemDefault());
+	}
+
+	/**
+	 * Validate a number of seconds from a request.
+	 * @param field field name for the message
+	 * @param value the value
+	 * @param max the largest accepted value
+	 */
+	public static void seconds(String field, long value, long max) {
+		nonNegative(field, value);
+		if (value > max) {
+			throw bad(field + " is " + value + " seconds; at most " + max + " are allowed (dtm.server.limits)");
 		}
 	}
 

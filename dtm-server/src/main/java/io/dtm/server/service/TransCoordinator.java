@@ -212,8 +212,9 @@ public class TransCoordinator {
 	 * @return how many were reset and whether more remain
 	 */
 	public ResetResult resetCronTime(long timeoutSeconds, int limit) {
-		if (timeoutSeconds < 0 || limit <= 0) {
-			throw RequestValidator.bad("timeout must not be negative and limit must be positive");
+		this.validator.timeout("timeout", timeoutSeconds);
+		if (limit <= 0) {
+			throw RequestValidator.bad("limit must be positive (got " + limit + ")");
 		}
 		LocalDateTime now = now();
 		int count = this.store.resetCronTime(now.plusSeconds(timeoutSeconds), now, limit);

@@ -170,6 +170,42 @@ abstract class AbstractBadInputTests {
 		assertNothingWritten(this.gid);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout_to_fail", "request_timeout", "retry_interval" })
+	void submitWhenOptionIsBeyondTheLimitShouldAnswer400AndWriteNothing(String field) {
+		assertRejected("/api/dtmsvr/submit", saga().put(field, Long.MAX_VALUE).toString(), 400, field, "at most");
+		assertNothingWritten(this.gid);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout_to_fail", "request_timeout", "retry_interval" })
+	void prepareWhenOptionIsBeyondTheLimitShouldAnswer400AndWriteNothing(String field) {
+		assertRejected("/api/dtmsvr/prepare", msg().put(field, Long.MAX_VALUE).toString(), 400, field, "at most");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void submitWhenMsgDelayIsBeyondTheLimitShouldAnswer400AndWriteNothing() {
+		ObjectNode msg = msg().put("custom_data", "{\"delay\":" + Long.MAX_VALUE + "}");
+		assertRejected("/api/dtmsvr/submit", msg.toString(), 400, "custom_data.delay", "at most");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void resetCronTimeWhenTimeoutIsBeyondTheLimitShouldAnswer400() {
+		DtmHttp.Reply reply = this.http.get("/api/dtmsvr/resetCronTime?timeout=" + Long.MAX_VALUE);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.json().path("message").asText()).contains("timeout", "at most");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "createTimeStart", "createTimeEnd" })
+	void allWhenCreateTimeIsOutOfRangeShouldAnswer400(String field) {
+		DtmHttp.Reply reply = this.http.get("/api/dtmsvr/all?" + field + "=" + Long.MAX_VALUE);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.json().path("message").asText()).contains(field);
+	}
+
 	@Test
 	void submitWhenTimeoutToFailIsNotANumberShouldAnswer400AndWriteNothing() {
 		assertRejected("/api/dtmsvr/submit", saga().put("timeout_to_fail", "abc").toString(), 400, "timeout_to_fail",

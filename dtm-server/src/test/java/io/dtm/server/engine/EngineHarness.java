@@ -1,0 +1,255 @@
+package io.dtm.server.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.core.BranchOp;
+import io.dtm.core.BranchOutcome;
+import io.dtm.core.BranchStatus;
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransOptions;
+import io.dtm.core.TransType;
+import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.cron.TransCron;
+import io.dtm.server.store.Branch;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.testsupport.InMemoryTransStore;
+
+/**
+ * The engine wired for deterministic tests: an in-memory store, a clock the test moves,
+ * branch replies scripted per URL, and every executor running tasks on the calling
+ * thread. Nothing sleeps and nothing calls the network.
+ */
+public final class EngineHarness {
+
+	static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 1, 12, 0, 0);
+
+	public final MutableClock clock = new MutableClock(T0.toInstant(ZoneOffset.UTC));
+
+	public final InMemoryTransStore store = new InMemoryTransStore();
+
+	public final DtmServerProperties properties = new DtmServerProperties();
+
+	public final ScriptedInvoker invoker = new ScriptedInvoker(this.clock);
+
+	public final IntervalPolicy intervals = new IntervalPolicy(this.properties);
+
+	public final StatusMachine statusMachine = new StatusMachine(this.store, this.clock);
+
+	public final EngineContext context;
+
+	public final TransWorker worker;
+
+	public final TransCron cron;
+
+	public EngineHarness() {
+		Executor direct = Runnable::run;
+		ObjectMapper mapper = new ObjectMapper();
+		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.intervals, this.clock,
+				direct, EngineMetrics.NONE, this.clock::advance);
+		this.worker = new TransWorker(this.context,
+				List.of(new SagaProcessor(mapper), new MsgProcessor(mapper), new TccProcessor(), new XaProcessor()),
+				direct);
+		this.cron = new TransCron(this.store, this.worker, this.intervals, this.properties.getCron(), this.clock);
+	}
+
+	public LocalDateTime now() {
+		return LocalDateTime.now(this.clock);
+	}
+
+	/**
+	 * Run cron rounds until nothing is due now.
+	 * @return how many transactions were processed
+	 */
+	public int drainDue() {
+		int processed = 0;
+		while (this.cron.runOnce()) {
+			processed++;
+			if (processed > 10_000) {
+				throw new IllegalStateException("cron keeps finding due transactions: a loop");
+			}
+		}
+		return processed;
+	}
+
+	/**
+	 * Move the clock forward and run everything that became due.
+	 * @param duration how far
+	 * @return how many transactions were processed
+	 */
+	public int advance(Duration duration) {
+		this.clock.advance(duration);
+		return drainDue();
+	}
+
+	public GlobalTrans global(String gid) {
+		return this.store.find(gid).orElseThrow();
+	}
+
+	public List<String> branchStates(String gid) {
+		return this.store.findBranches(gid)
+			.stream()
+			.map((b) -> b.branchId() + " " + b.op().wireValue() + " " + b.status().wireValue())
+			.toList();
+	}
+
+	/**
+	 * A stored saga with one compensate/action pair per URL prefix ({@code /A1} and
+	 * {@code /C1} for step 1), in the given branch states.
+	 * @param gid the gid
+	 * @param status global status
+	 * @param customData custom data
+	 * @param options options
+	 * @param actionStates state of each step's action
+	 * @return the stored row
+	 */
+	public GlobalTrans storedSaga(String gid, GlobalStatus status, String customData, TransOptions options,
+			BranchStatus... actionStates) {
+		LocalDateTime now = now();
+		GlobalTrans global = new GlobalTrans(0, gid, TransType.SAGA, status, "", "http", now, now, null, null, options,
+				customData, 10, now, "", "", "", "");
+		List<Branch> branches = new ArrayList<>();
+		for (int i = 0; i < actionStates.length; i++) {
+			String id = String.format("%02d", i + 1);
+			branches.add(Branch.newBranch(gid, "http://p/C" + (i + 1), "{}".getBytes(StandardCharsets.UTF_8), id,
+					BranchOp.COMPENSATE, now));
+			branches.add(Branch
+				.newBranch(gid, "http://p/A" + (i + 1), "{}".getBytes(StandardCharsets.UTF_8), id, BranchOp.ACTION, now)
+				.withStatus(actionStates[i]));
+		}
+		this.store.put(global, branches);
+		return global;
+	}
+
+	/**
+	 * A clock the test moves by hand.
+	 */
+	public static final class MutableClock extends Clock {
+
+		private volatile Instant instant;
+
+		MutableClock(Instant instant) {
+			this.instant = instant;
+		}
+
+		public void advance(Duration duration) {
+			this.instant = this.instant.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.instant;
+		}
+
+	}
+
+	/**
+	 * Branch replies scripted per URL path (the part after the host); unscripted calls
+	 * succeed. Every call is recorded with the clock's time.
+	 */
+	public static final class ScriptedInvoker implements BranchInvoker {
+
+		private final Clock clock;
+
+		private final Map<String, Deque<BranchCallResult>> scripts = new HashMap<>();
+
+		private final Map<String, BranchCallResult> always = new HashMap<>();
+
+		private final List<Call> calls = new ArrayList<>();
+
+		private volatile Runnable onCall = () -> {
+		};
+
+		ScriptedInvoker(Clock clock) {
+			this.clock = clock;
+		}
+
+		public synchronized ScriptedInvoker then(String path, BranchOutcome... outcomes) {
+			Deque<BranchCallResult> queue = this.scripts.computeIfAbsent(path, (p) -> new ArrayDeque<>());
+			for (BranchOutcome outcome : outcomes) {
+				queue.add(new BranchCallResult(outcome, path + " answered " + outcome));
+			}
+			return this;
+		}
+
+		public synchronized ScriptedInvoker always(String path, BranchOutcome outcome) {
+			this.always.put(path, new BranchCallResult(outcome, path + " answered " + outcome));
+			return this;
+		}
+
+		/**
+		 * Something to run during every call (move the clock, change the store).
+		 * @param onCall the action
+		 */
+		public void onCall(Runnable onCall) {
+			this.onCall = onCall;
+		}
+
+		@Override
+		public BranchCallResult invoke(BranchRequest request) {
+			String path = request.url().replaceFirst("^[a-z]+://[^/]+", "");
+			BranchCallResult result;
+			synchronized (this) {
+				this.calls.add(new Call(path, request.op(), request.branchId(), LocalDateTime.now(this.clock)));
+				Deque<BranchCallResult> queue = this.scripts.get(path);
+				if (queue != null && !queue.isEmpty()) {
+					result = queue.poll();
+				}
+				else {
+					result = this.always.getOrDefault(path, BranchCallResult.success());
+				}
+			}
+			this.onCall.run();
+			return result;
+		}
+
+		public synchronized List<String> paths() {
+			return this.calls.stream().map(Call::path).toList();
+		}
+
+		public synchronized List<Call> calls() {
+			return List.copyOf(this.calls);
+		}
+
+		public synchronized long count(String path) {
+			return this.calls.stream().filter((c) -> c.path().equals(path)).count();
+		}
+
+	}
+
+	/**
+	 * One recorded branch call.
+	 *
+	 * @param path URL path
+	 * @param op operation
+	 * @param branchId branch id
+	 * @param at clock time of the call
+	 */
+	public record Call(String path, BranchOp op, String branchId, LocalDateTime at) {
+
+	}
+
+}
