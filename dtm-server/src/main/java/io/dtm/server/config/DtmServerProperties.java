@@ -391,7 +391,7 @@ public class DtmServerProperties {
 
 		/**
 		 * Maximum size of one branch payload in bytes. The SQL store's bin_data column
-		 * (MEDIUMBLOB, 16 MiB) and Redis hold more; larger payloads are refused with 413.
+		 * (MEDIUMBLOB, 16 MiB) and Redis hold more; larger payloads are refused with 400.
 		 */
 		private int maxPayloadBytes = 1024 * 1024;
 

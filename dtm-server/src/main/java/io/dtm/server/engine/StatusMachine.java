@@ -16,6 +16,9 @@ import io.dtm.server.store.TransStore;
  */
 public class StatusMachine {
 
+	/** Size of the rollback_reason column. */
+	static final int MAX_REASON_LENGTH = 1024;
+
 	private final TransStore store;
 
 	private final Clock clock;
@@ -38,11 +41,27 @@ public class StatusMachine {
 		GlobalStatusTransition.between(trans.status(), to)
 			.orElseThrow(() -> new IllegalStatusTransitionException(trans.gid(), trans.status(), to));
 		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
-		if (!this.store.changeStatus(new StatusChange(trans.gid(), trans.status(), to, rollbackReason, now))) {
+		String reason = fitted(rollbackReason);
+		if (!this.store.changeStatus(new StatusChange(trans.gid(), trans.status(), to, reason, now))) {
 			throw new StaleTransactionException(trans.gid(), trans.status());
 		}
 		GlobalTrans changed = trans.withStatus(to);
-		return (rollbackReason != null) ? changed.withRollbackReason(rollbackReason) : changed;
+		return (reason != null) ? changed.withRollbackReason(reason) : changed;
+	}
+
+	/**
+	 * A reason built from a branch's answer can be any length: keep what fits the column
+	 * (dtm's varchar(1024)), marking the cut.
+	 */
+	static String fitted(String reason) {
+		if (reason == null || reason.length() <= MAX_REASON_LENGTH) {
+			return reason;
+		}
+		int end = MAX_REASON_LENGTH - 1;
+		if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+			end--;
+		}
+		return reason.substring(0, end) + "\u2026";
 	}
 
 }

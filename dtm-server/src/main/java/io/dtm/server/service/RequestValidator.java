@@ -174,11 +174,7 @@ public class RequestValidator {
 				url("steps[" + i + "].compensate", step.get("compensate"), true);
 			}
 			String payload = (payloads != null && !payloads.isEmpty()) ? payloads.get(i) : step.get("data");
-			if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length > this.properties.getLimits()
-				.getMaxPayloadBytes()) {
-				throw bad("payload of step " + i + " exceeds " + this.properties.getLimits().getMaxPayloadBytes()
-						+ " bytes");
-			}
+			payload("payload of step " + i, payload);
 		}
 	}
 
@@ -242,6 +238,27 @@ public class RequestValidator {
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw bad("options cannot be serialised: " + ex.getOriginalMessage());
+		}
+	}
+
+	/**
+	 * Validate a rollback reason given by a client.
+	 * @param reason the reason, or {@code null}
+	 */
+	public void rollbackReason(String reason) {
+		length("rollback_reason", reason);
+	}
+
+	/**
+	 * Validate a branch payload against {@code dtm.server.limits.max-payload-bytes}.
+	 * @param field field name for the message
+	 * @param payload the payload, or {@code null}
+	 */
+	public void payload(String field, String payload) {
+		int max = this.properties.getLimits().getMaxPayloadBytes();
+		if (payload != null && payload.length() > max / 4 && payload.getBytes(StandardCharsets.UTF_8).length > max) {
+			throw bad(field + " takes " + payload.getBytes(StandardCharsets.UTF_8).length + " bytes; at most " + max
+					+ " are allowed (dtm.server.limits.max-payload-bytes)");
 		}
 	}
 

@@ -75,7 +75,7 @@ public class TransCoordinator {
 			}
 			existing = this.store.find(request.gid());
 		}
-		GlobalTrans stored = existing.orElseThrow();
+		GlobalTrans stored = existing.orElseThrow(() -> collision(request.gid()));
 		requireType(stored, type);
 		if (stored.status() != GlobalStatus.PREPARED) {
 			throw new DtmApiException.Conflict("current status '" + stored.status() + "', cannot prepare");
@@ -99,7 +99,7 @@ public class TransCoordinator {
 				trans = global;
 			}
 			else {
-				trans = this.store.find(request.gid()).orElseThrow();
+				trans = this.store.find(request.gid()).orElseThrow(() -> collision(request.gid()));
 			}
 		}
 		requireType(trans, type);
@@ -119,6 +119,7 @@ public class TransCoordinator {
 	 */
 	public void abort(TransRequest request) {
 		String gid = this.validator.gid(request.gid());
+		this.validator.rollbackReason(request.rollbackReason());
 		GlobalTrans trans = this.store.find(gid)
 			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + gid));
 		String reason = (request.rollbackReason() != null && !request.rollbackReason().isEmpty())
@@ -158,6 +159,7 @@ public class TransCoordinator {
 		if (branchId == null || branchId.isEmpty() || branchId.length() > RequestValidator.MAX_GID_LENGTH) {
 			throw RequestValidator.bad("branch_id is missing or longer than " + RequestValidator.MAX_GID_LENGTH);
 		}
+		this.validator.payload("data", fields.get("data"));
 		if (type == TransType.TCC) {
 			this.validator.url("confirm", fields.get("confirm"), true);
 			this.validator.url("cancel", fields.get("cancel"), true);
@@ -284,6 +286,15 @@ public class TransCoordinator {
 			throw new DtmApiException.Failed("branch error: " + detail);
 		}
 		throw new DtmApiException.Conflict(reasonOf(after));
+	}
+
+	/**
+	 * The insert hit a unique key but no row has exactly this gid: the database's
+	 * collation treats another gid as equal (case or accents).
+	 */
+	private static DtmApiException collision(String gid) {
+		return new DtmApiException.Conflict("gid '" + gid + "' collides with a stored gid that the database's"
+				+ " collation treats as equal; gid columns need a binary collation (migration V2)");
 	}
 
 	private static String reasonOf(GlobalTrans trans) {

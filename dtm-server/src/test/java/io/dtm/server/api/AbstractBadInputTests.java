@@ -207,6 +207,38 @@ abstract class AbstractBadInputTests {
 	}
 
 	@Test
+	void submitWhenPayloadIs100KilobytesShouldStoreTheWholePayload() {
+		String payload = "{\"blob\":\"" + "x".repeat(100 * 1024) + "\"}";
+		ObjectNode saga = saga();
+		saga.putArray("payloads").add(payload).add("{}");
+		DtmHttp.Reply reply = this.http.post("/api/dtmsvr/submit", saga.toString());
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		JsonNode branches = query(this.gid).path("branches");
+		assertThat(branches)
+			.anySatisfy((b) -> assertThat(b.path("bin_data").asText().length()).isGreaterThanOrEqualTo(100 * 1024));
+	}
+
+	@Test
+	void submitWhenPayloadExceedsTheLimitShouldAnswer400AndWriteNothing() {
+		ObjectNode saga = saga();
+		saga.putArray("payloads").add("x".repeat(1024 * 1024 + 1)).add("{}");
+		DtmHttp.Reply reply = assertRejected("/api/dtmsvr/submit", saga.toString(), 400, "payload of step 0",
+				"1048577 bytes", "max-payload-bytes");
+		assertThat(reply.body()).doesNotContainIgnoringCase("sql").doesNotContain("Exception");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
+	void abortWhenRollbackReasonIsTooLongShouldAnswer400AndKeepTheTransaction() {
+		assertThat(this.http.post("/api/dtmsvr/prepare", msg().toString()).status()).isEqualTo(200);
+		ObjectNode abort = object().put("gid", this.gid).put("rollback_reason", "r".repeat(2000));
+		DtmHttp.Reply reply = assertRejected("/api/dtmsvr/abort", abort.toString(), 400, "rollback_reason", "2000",
+				"1024");
+		assertThat(reply.body()).doesNotContainIgnoringCase("sql");
+		assertThat(query(this.gid).path("transaction").path("status").asText()).isEqualTo("prepared");
+	}
+
+	@Test
 	void submitWhenTimeoutToFailIsNotANumberShouldAnswer400AndWriteNothing() {
 		assertRejected("/api/dtmsvr/submit", saga().put("timeout_to_fail", "abc").toString(), 400, "timeout_to_fail",
 				"abc");

@@ -68,6 +68,33 @@ public abstract class AbstractTransStoreContractTests {
 		assertThat(this.store.findBranches(gid)).isEmpty();
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource({ "CaseGid-,casegid-", "caf\u00e9-,cafe-",
+			"\ud83d\ude00-,\ud83d\ude01-" })
+	void whenGidsDifferOnlyInCaseAccentOrEmojiShouldKeepThemApart(String first, String second) {
+		String suffix = UUID.randomUUID().toString();
+		String a = first + suffix;
+		String b = second + suffix;
+		assertThat(this.store.saveNew(global(a, GlobalStatus.SUBMITTED, this.now), sagaBranches(a))).isTrue();
+		assertThat(this.store.saveNew(global(b, GlobalStatus.PREPARED, this.now), List.of())).as("second gid %s", b)
+			.isTrue();
+		assertThat(this.store.find(a).orElseThrow().status()).isEqualTo(GlobalStatus.SUBMITTED);
+		assertThat(this.store.find(b).orElseThrow().gid()).isEqualTo(b);
+		assertThat(this.store.find(b).orElseThrow().status()).isEqualTo(GlobalStatus.PREPARED);
+		assertThat(this.store.findBranches(a)).hasSize(4);
+		assertThat(this.store.findBranches(b)).isEmpty();
+	}
+
+	@Test
+	void saveNewWhenPayloadIsOneMebibyteShouldStoreItWhole() {
+		String gid = gid();
+		byte[] payload = new byte[1024 * 1024];
+		java.util.Arrays.fill(payload, (byte) 'x');
+		List<Branch> branches = List.of(Branch.newBranch(gid, "http://p/a1", payload, "01", BranchOp.ACTION, this.now));
+		assertThat(this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), branches)).isTrue();
+		assertThat(this.store.findBranches(gid).get(0).binData()).hasSize(1024 * 1024);
+	}
+
 	@Test
 	void findWhenGidIsUnknownShouldBeEmpty() {
 		assertThat(this.store.find(gid())).isEmpty();

@@ -97,12 +97,17 @@ public class JpaTransStore implements TransStore {
 
 	@Override
 	public Optional<GlobalTrans> find(String gid) {
-		return this.globals.findByGid(gid).map(this.mapper::toGlobal);
+		// a database whose collation ignores case or accents may return another gid's row
+		return this.globals.findByGid(gid).filter((row) -> gid.equals(row.gid)).map(this.mapper::toGlobal);
 	}
 
 	@Override
 	public List<Branch> findBranches(String gid) {
-		return this.branches.findByGidOrderByIdAsc(gid).stream().map(this.mapper::toBranch).toList();
+		return this.branches.findByGidOrderByIdAsc(gid)
+			.stream()
+			.filter((row) -> gid.equals(row.gid))
+			.map(this.mapper::toBranch)
+			.toList();
 	}
 
 	@Override
