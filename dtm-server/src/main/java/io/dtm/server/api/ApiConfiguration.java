@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.dtm.server.store.OptionsCodec;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
+
+	@Bean
+	FilterRegistrationBean<JsonBodyFilter> dtmJsonBodyFilter() {
+		FilterRegistrationBean<JsonBodyFilter> registration = new FilterRegistrationBean<>(new JsonBodyFilter());
+		registration.addUrlPatterns("/api/dtmsvr/*");
+		return registration;
+	}
 
 	@Bean
 	ViewMapper viewMapper(Clock clock, OptionsCodec optionsCodec) {

@@ -2,13 +2,17 @@ package io.dtm.server.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.dtm.core.Diagnosis;
 import io.dtm.core.DtmResult;
+import io.dtm.server.diagnostics.StoreFailures;
 import io.dtm.server.service.DtmApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +32,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class DtmExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(DtmExceptionHandler.class);
+
+	private final ObjectProvider<StoreFailures> storeFailures;
+
+	DtmExceptionHandler(ObjectProvider<StoreFailures> storeFailures) {
+		this.storeFailures = storeFailures;
+	}
 
 	@ExceptionHandler(DtmApiException.BadRequest.class)
 	ResponseEntity<Map<String, Object>> badRequest(DtmApiException ex) {
@@ -87,8 +97,25 @@ public class DtmExceptionHandler {
 		return reply(HttpStatus.METHOD_NOT_ALLOWED, null, ex.getMessage());
 	}
 
+	/**
+	 * A store failure answers 503 (store unreachable) or 500 (the store refused the
+	 * statement) with the D-code, its cause and action and no SQL or stack text; the log
+	 * gets one line per occurrence. Anything else is a bug: 500 and its stack trace in
+	 * the log.
+	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> other(Exception ex) {
+		StoreFailures failures = this.storeFailures.getIfAvailable();
+		Optional<Diagnosis> diagnosis = (failures != null) ? failures.diagnose(ex) : Optional.empty();
+		if (diagnosis.isPresent()) {
+			failures.report(ex);
+			Diagnosis d = diagnosis.get();
+			HttpStatus status = StoreFailures.isOutage(d) ? HttpStatus.SERVICE_UNAVAILABLE
+					: HttpStatus.INTERNAL_SERVER_ERROR;
+			ResponseEntity<Map<String, Object>> reply = reply(status, null, d.message());
+			reply.getBody().put("code", d.code().name());
+			return reply;
+		}
 		logger.error("request failed", ex);
 		return reply(HttpStatus.INTERNAL_SERVER_ERROR, null, firstLine(String.valueOf(ex.getMessage())));
 	}

@@ -17,6 +17,7 @@ import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
 import io.dtm.server.engine.Sleeper;
 import io.dtm.server.engine.StatusMachine;
+import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TccProcessor;
 import io.dtm.server.engine.TransProcessor;
 import io.dtm.server.engine.TransWorker;
@@ -122,10 +123,12 @@ public class CoordinatorConfiguration {
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
 			IntervalPolicy intervals, Clock clock, ExecutorService dtmBranchExecutor,
 			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
-			ObjectProvider<EngineMetrics> metrics) {
+			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
-		return new TransWorker(context, processors, dtmProcessingExecutor);
+		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
+		storeFailures.ifAvailable(worker::setStoreFailureReporter);
+		return worker;
 	}
 
 	@Bean

@@ -157,10 +157,12 @@ public class DtmServerProperties {
 		private Duration interval = Duration.ofSeconds(3);
 
 		/**
-		 * Number of polling loops on this instance; each one processes one transaction at
-		 * a time.
+		 * Most processing passes the cron runs at once on this instance. One poller
+		 * leases due transactions and hands each to a pass of its own, so a backlog after
+		 * a restart or an outage is worked off in parallel and a slow branch holds up
+		 * only its own transaction.
 		 */
-		private int workers = 2;
+		private int workers = 16;
 
 		/**
 		 * How long shutdown waits for a pass in progress to finish its branch calls

@@ -2,10 +2,9 @@ package io.dtm.server.cron;
 
 import java.time.Clock;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticClassifier;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.TransStore;
 
@@ -23,10 +22,9 @@ class CronConfiguration {
 
 	@Bean
 	TransCron transCron(TransStore store, TransWorker worker, IntervalPolicy intervals, DtmServerProperties properties,
-			Clock clock, ObjectProvider<DiagnosticClassifier> classifier) {
+			Clock clock, ObjectProvider<StoreFailureReporter> storeFailures) {
 		TransCron cron = new TransCron(store, worker, intervals, properties.getCron(), clock);
-		classifier.ifAvailable((c) -> cron.setFailureDescriber(
-				(ex) -> c.classifyDatabase(ex).map(Diagnosis::message).orElse(String.valueOf(ex.getMessage()))));
+		storeFailures.ifAvailable(cron::setStoreFailureReporter);
 		return cron;
 	}
 

@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.TransStore;
@@ -22,10 +26,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls the store on every instance: lease one due transaction (the store pushes its next
- * cron time forward and stamps an owner token atomically), process it, and poll again at
- * once; sleep the configured interval, less a random third, when nothing is due. Stops
- * taking new work on shutdown and waits a bounded time for the pass in progress.
+ * Polls the store on every instance. One poller leases due transactions one after the
+ * other (the store pushes each one's next cron time forward and stamps an owner token
+ * atomically) and hands each to a pass on its own thread, up to
+ * {@code dtm.server.cron.workers} passes at once, so a backlog left by a crash or an
+ * outage is worked off in parallel while a slow branch holds only its own pass. When
+ * nothing is due the poller sleeps the configured interval, less a random third. On
+ * shutdown it stops leasing and waits a bounded time for the passes in progress.
  */
 public class TransCron implements SmartLifecycle {
 
@@ -41,11 +48,15 @@ public class TransCron implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final List<Thread> threads = new ArrayList<>();
+	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
 
 	private volatile boolean running;
 
-	private volatile Function<Throwable, String> failureDescriber = (ex) -> String.valueOf(ex.getMessage());
+	private Thread poller;
+
+	private ExecutorService passes;
+
+	private Semaphore slots;
 
 	private volatile String lastFailure;
 
@@ -59,12 +70,12 @@ public class TransCron implements SmartLifecycle {
 	}
 
 	/**
-	 * How a poll failure is described in the log (the diagnostics turn it into a D-code
-	 * line). Identical consecutive failures are logged once.
-	 * @param failureDescriber the describer
+	 * How store failures of a poll are recognised and logged (once per occurrence, with
+	 * the D-code). Other failures are logged once while they repeat identically.
+	 * @param storeFailures the reporter
 	 */
-	public void setFailureDescriber(Function<Throwable, String> failureDescriber) {
-		this.failureDescriber = failureDescriber;
+	public void setStoreFailureReporter(StoreFailureReporter storeFailures) {
+		this.storeFailures = storeFailures;
 	}
 
 	@Override
@@ -73,43 +84,50 @@ public class TransCron implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		for (int i = 0; i < Math.max(1, this.properties.getWorkers()); i++) {
-			Thread thread = new Thread(this::loop, "dtm-cron-" + (i + 1));
-			thread.setDaemon(true);
-			thread.start();
-			this.threads.add(thread);
-		}
-		logger.info("cron started with {} worker(s), poll interval {}", this.threads.size(),
+		int workers = Math.max(1, this.properties.getWorkers());
+		this.slots = new Semaphore(workers);
+		this.passes = Executors.newFixedThreadPool(workers, threads("dtm-cron-pass-"));
+		this.poller = new Thread(this::loop, "dtm-cron");
+		this.poller.setDaemon(true);
+		this.poller.start();
+		logger.info("cron started: up to {} pass(es) at once, poll interval {}", workers,
 				this.properties.getInterval());
 	}
 
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
 	/**
-	 * Stop polling: no new lease is taken, the pass in progress may finish its branch
-	 * calls for up to the shutdown grace period, then the loop threads are interrupted.
+	 * Stop polling: no new lease is taken, the passes in progress may finish their branch
+	 * calls for up to the shutdown grace period, then they are interrupted.
 	 */
 	@Override
 	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
 		this.running = false;
-		long deadline = System.nanoTime() + this.properties.getShutdownGrace().toNanos();
-		for (Thread thread : this.threads) {
-			try {
-				long left = deadline - System.nanoTime();
-				if (left > 0) {
-					thread.join(Math.max(1, left / 1_000_000));
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		for (Thread thread : this.threads) {
-			if (thread.isAlive()) {
-				logger.warn("{} did not finish its pass within {}; interrupting it", thread.getName(),
-						this.properties.getShutdownGrace());
-				thread.interrupt();
+		Duration grace = this.properties.getShutdownGrace();
+		long deadline = System.nanoTime() + grace.toNanos();
+		try {
+			this.poller.join(Math.max(1, grace.toMillis()));
+			this.passes.shutdown();
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || !this.passes.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+				logger.warn("cron passes did not finish within {}; interrupting them", grace);
+				this.passes.shutdownNow();
 			}
 		}
-		this.threads.clear();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.passes.shutdownNow();
+		}
 	}
 
 	@Override
@@ -123,36 +141,90 @@ public class TransCron implements SmartLifecycle {
 	}
 
 	/**
-	 * Lease and process one due transaction.
+	 * Lease one due transaction and process it on the calling thread.
 	 * @return whether one was processed
 	 */
 	public boolean runOnce() {
-		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
-		Optional<GlobalTrans> leased = this.store.leaseDue(now, this.intervals.lease(), UUID.randomUUID().toString());
+		Optional<GlobalTrans> leased = lease();
 		leased.ifPresent(this.worker::process);
 		return leased.isPresent();
 	}
 
+	private Optional<GlobalTrans> lease() {
+		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		return this.store.leaseDue(now, this.intervals.lease(), UUID.randomUUID().toString());
+	}
+
 	private void loop() {
 		while (this.running) {
+			if (!acquireSlot()) {
+				continue;
+			}
+			boolean dispatched = false;
 			try {
-				boolean processed = runOnce();
-				if (this.lastFailure != null) {
-					this.lastFailure = null;
-					logger.info("cron polling recovered");
+				Optional<GlobalTrans> leased = lease();
+				recovered();
+				if (leased.isPresent()) {
+					GlobalTrans trans = leased.get();
+					this.passes.execute(() -> runPass(trans));
+					dispatched = true;
 				}
-				if (!processed) {
+				else {
 					sleep(idleSleep());
 				}
 			}
 			catch (RuntimeException ex) {
-				String failure = this.failureDescriber.apply(ex);
-				if (!failure.equals(this.lastFailure)) {
-					this.lastFailure = failure;
-					logger.warn("cron poll failed: {}", failure);
-				}
+				pollFailed(ex);
 				sleep(this.properties.getInterval());
 			}
+			finally {
+				if (!dispatched) {
+					this.slots.release();
+				}
+			}
+		}
+	}
+
+	private boolean acquireSlot() {
+		try {
+			return this.slots.tryAcquire(100, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+			return false;
+		}
+	}
+
+	private void runPass(GlobalTrans trans) {
+		try {
+			this.worker.process(trans);
+		}
+		catch (RuntimeException ex) {
+			logger.error("pass of gid={} failed", trans.gid(), ex);
+		}
+		finally {
+			this.slots.release();
+		}
+	}
+
+	private void recovered() {
+		if (this.lastFailure != null) {
+			this.lastFailure = null;
+			logger.info("cron polling recovered");
+		}
+		this.storeFailures.recovered();
+	}
+
+	private void pollFailed(RuntimeException ex) {
+		if (this.storeFailures.report(ex)) {
+			this.lastFailure = "store";
+			return;
+		}
+		String failure = String.valueOf(ex.getMessage());
+		if (!failure.equals(this.lastFailure)) {
+			this.lastFailure = failure;
+			logger.warn("cron poll failed: {}", failure);
 		}
 	}
 

@@ -40,9 +40,20 @@ public class DiagnosticsConfiguration {
 	@Bean
 	StoreCheck storeCheck(TransStore store, DiagnosticClassifier classifier,
 			ObjectProvider<StoreDiagnoser> storeDiagnoser) {
+		return new StoreCheck(store, storeDiagnoser(classifier, storeDiagnoser)::diagnose);
+	}
+
+	@Bean
+	StoreFailures storeFailures(DiagnosticClassifier classifier, ObjectProvider<StoreDiagnoser> storeDiagnoser,
+			DiagnosticReporter reporter) {
+		return new StoreFailures(storeDiagnoser(classifier, storeDiagnoser), reporter);
+	}
+
+	private static StoreDiagnoser storeDiagnoser(DiagnosticClassifier classifier,
+			ObjectProvider<StoreDiagnoser> storeDiagnoser) {
 		StoreDiagnoser sql = (ex) -> classifier.classifyDatabase(ex)
 			.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "", null, String.valueOf(ex.getMessage())));
-		return new StoreCheck(store, storeDiagnoser.getIfAvailable(() -> sql)::diagnose);
+		return storeDiagnoser.getIfAvailable(() -> sql);
 	}
 
 	@Bean

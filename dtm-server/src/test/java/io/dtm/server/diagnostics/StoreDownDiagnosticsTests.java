@@ -100,4 +100,37 @@ class StoreDownDiagnosticsTests {
 		assertThat(output).contains("check store recovered");
 	}
 
+	@Test
+	void whenDatabaseIsAwayApiCallsShouldAnswer503WithTheDCodeAndNoSql(CapturedOutput output) {
+		DtmHttp http = new DtmHttp(this.port);
+		proxy.cut();
+		try {
+			for (int i = 0; i < 8; i++) {
+				DtmHttp.Reply submit = http.post("/api/dtmsvr/submit", "{\"gid\":\"down-" + i
+						+ "\",\"trans_type\":\"saga\",\"steps\":[{\"action\":\"\",\"compensate\":\"\"}]}");
+				assertThat(submit.status()).as(submit.body()).isEqualTo(503);
+				assertThat(submit.json().path("code").asText()).isEqualTo("D1001");
+				assertThat(submit.json().path("message").asText())
+					.startsWith("D1001 database connection failure: connection ")
+					.contains("spring.datasource.url");
+				assertThat(submit.body()).doesNotContainIgnoringCase("sql")
+					.doesNotContain("EntityManager")
+					.doesNotContain("Exception");
+				DtmHttp.Reply query = http.get("/api/dtmsvr/query?gid=down-" + i);
+				assertThat(query.status()).isEqualTo(503);
+				assertThat(query.json().path("code").asText()).isEqualTo("D1001");
+			}
+			assertThat(output.getOut().split("D1001 database connection failure", -1))
+				.as("one log line per cause (the pooled connection is lost, then refused), not one per request")
+				.hasSizeBetween(2, 3);
+			assertThat(output.getOut() + output.getErr()).doesNotContain("\tat ")
+				.doesNotContain("Caused by")
+				.doesNotContain(" ERROR ");
+		}
+		finally {
+			proxy.open();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/actuator/health").status() == 200);
+	}
+
 }

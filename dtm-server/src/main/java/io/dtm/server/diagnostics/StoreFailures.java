@@ -1,0 +1,80 @@
+package io.dtm.server.diagnostics;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticCause;
+import io.dtm.server.engine.StoreFailureReporter;
+import io.dtm.server.store.DuplicateBranchException;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Recognises failures of the transaction store wherever they surface (an API call, a
+ * processing pass, a cron poll), classifies them with the store's D-code (D1001 SQL,
+ * D1002 Redis) and logs each occurrence once through the {@link DiagnosticReporter}: a
+ * store outage gives one WARN line with code, cause and action, and one INFO line when
+ * the store answers again, not a stack trace per request.
+ */
+public class StoreFailures implements StoreFailureReporter {
+
+	/**
+	 * The check name the occurrences are reported under (shared with the health check).
+	 */
+	static final String CHECK = "store";
+
+	private final StoreDiagnoser diagnoser;
+
+	private final DiagnosticReporter reporter;
+
+	public StoreFailures(StoreDiagnoser diagnoser, DiagnosticReporter reporter) {
+		this.diagnoser = diagnoser;
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Classify an exception if it is a store failure.
+	 * @param failure the exception
+	 * @return the diagnosis, or empty when it is no store failure
+	 */
+	public Optional<Diagnosis> diagnose(Throwable failure) {
+		return isStoreFailure(failure) ? Optional.of(this.diagnoser.diagnose(failure)) : Optional.empty();
+	}
+
+	/**
+	 * Whether a diagnosis says the store cannot be reached (as opposed to a store that
+	 * answered with an error).
+	 * @param diagnosis the diagnosis
+	 * @return {@code true} for an outage
+	 */
+	public static boolean isOutage(Diagnosis diagnosis) {
+		return diagnosis.cause() != DiagnosticCause.DB_OTHER && diagnosis.cause() != DiagnosticCause.REDIS_OTHER;
+	}
+
+	@Override
+	public boolean report(Throwable failure) {
+		Optional<Diagnosis> diagnosis = diagnose(failure);
+		diagnosis.ifPresent((d) -> this.reporter.report(CHECK, Optional.of(d)));
+		return diagnosis.isPresent();
+	}
+
+	@Override
+	public void recovered() {
+		this.reporter.report(CHECK, Optional.empty());
+	}
+
+	static boolean isStoreFailure(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof DuplicateBranchException) {
+				return false;
+			}
+			if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
