@@ -68,6 +68,8 @@ public class DtmServerProperties {
 	@Valid
 	private final InPassRetry inPassRetry = new InPassRetry();
 
+	private final Metrics metrics = new Metrics();
+
 	private final Store store = new Store();
 
 	@Valid
@@ -110,6 +112,10 @@ public class DtmServerProperties {
 
 	public Cron getCron() {
 		return this.cron;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	public InPassRetry getInPassRetry() {
@@ -268,6 +274,22 @@ public class DtmServerProperties {
 		private Duration finishedDataExpire = Duration.ofDays(1);
 
 		/**
+		 * Longest wait between two reconnection attempts after Redis went away (Lettuce
+		 * doubles the wait from 100 ms up to this). Lettuce's own default of 30 s would
+		 * keep the coordinator unready for up to half a minute after Redis is back.
+		 */
+		@DurationMin(millis = 100)
+		private Duration maxReconnectDelay = Duration.ofSeconds(2);
+
+		public Duration getMaxReconnectDelay() {
+			return this.maxReconnectDelay;
+		}
+
+		public void setMaxReconnectDelay(Duration maxReconnectDelay) {
+			this.maxReconnectDelay = maxReconnectDelay;
+		}
+
+		/**
 		 * Whether start-up fails when Redis does not answer a PING, reporting the
 		 * classified cause (D1002). When off, the coordinator starts and reports the
 		 * problem through its health endpoints instead.
@@ -331,6 +353,28 @@ public class DtmServerProperties {
 	/**
 	 * Input limits enforced before anything is written.
 	 */
+	/**
+	 * Metrics settings.
+	 */
+	public static final class Metrics {
+
+		/**
+		 * Label dtm_branch_process_total with the branch id as dtm does. Off by default:
+		 * tcc and xa clients choose their branch ids, so every new id would add series
+		 * without bound; when off the label is "-".
+		 */
+		private boolean branchIdLabel;
+
+		public boolean isBranchIdLabel() {
+			return this.branchIdLabel;
+		}
+
+		public void setBranchIdLabel(boolean branchIdLabel) {
+			this.branchIdLabel = branchIdLabel;
+		}
+
+	}
+
 	/**
 	 * Re-runs of a saga action inside one pass when the saga sets {@code retry_limit}
 	 * (dtm re-runs at once; here each re-run waits a doubling delay, the global status is

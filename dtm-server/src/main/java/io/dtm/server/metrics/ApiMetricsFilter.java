@@ -12,12 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Counts and times the dtm API calls as dtm does:
  * {@code dtm_server_process_total{type,api,status}} and
  * {@code dtm_server_response_duration{type,api}} (seconds), where {@code api} is the last
- * path segment in lower case and {@code status} is {@code fail} for HTTP 400 and above.
+ * literal segment of the matched route in lower case (see {@link #api}) and
+ * {@code status} is {@code fail} for HTTP 400 and above.
  */
 public class ApiMetricsFilter extends OncePerRequestFilter {
 
@@ -27,6 +29,26 @@ public class ApiMetricsFilter extends OncePerRequestFilter {
 
 	public ApiMetricsFilter(MeterRegistry registry) {
 		this.registry = registry;
+	}
+
+	/**
+	 * The {@code api} label: the last literal segment of the route that handled the
+	 * request ({@code submit}, {@code registerbranch}, {@code topic} for
+	 * {@code /topic/{name}}), or {@code unmatched} when no route did (404s). Never a
+	 * value taken from the request itself, so the number of series stays fixed.
+	 */
+	static String api(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (!(pattern instanceof String route) || !route.startsWith(PREFIX)) {
+			return "unmatched";
+		}
+		String[] segments = route.substring(PREFIX.length()).split("/");
+		for (int i = segments.length - 1; i >= 0; i--) {
+			if (!segments[i].isEmpty() && !segments[i].contains("{") && !segments[i].contains("*")) {
+				return segments[i].toLowerCase(Locale.ROOT);
+			}
+		}
+		return "unmatched";
 	}
 
 	@Override
@@ -42,11 +64,7 @@ public class ApiMetricsFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			String uri = request.getRequestURI();
-			String api = uri.substring(uri.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-			if (uri.startsWith(PREFIX + "topic/")) {
-				api = "topic";
-			}
+			String api = api(request);
 			Counter.builder("dtm.server.process")
 				.tags("type", "http", "api", api, "status", (response.getStatus() >= 400) ? "fail" : "ok")
 				.register(this.registry)

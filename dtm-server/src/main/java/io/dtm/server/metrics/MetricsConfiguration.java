@@ -1,5 +1,6 @@
 package io.dtm.server.metrics;
 
+import io.dtm.server.config.DtmServerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class MetricsConfiguration {
 
 	@Bean
-	MicrometerEngineMetrics engineMetrics(MeterRegistry registry) {
-		return new MicrometerEngineMetrics(registry);
+	MicrometerEngineMetrics engineMetrics(MeterRegistry registry, DtmServerProperties properties) {
+		return new MicrometerEngineMetrics(registry, properties.getMetrics().isBranchIdLabel());
 	}
 
 	@Bean

@@ -25,16 +25,26 @@ public class MicrometerEngineMetrics implements EngineMetrics {
 
 	private final MeterRegistry registry;
 
-	public MicrometerEngineMetrics(MeterRegistry registry) {
+	private final boolean branchIdLabel;
+
+	/**
+	 * Create the metrics.
+	 * @param registry where to register
+	 * @param branchIdLabel whether {@code dtm_branch_process_total} carries the branch id
+	 * as dtm's does (off by default: tcc and xa branch ids are chosen by clients, so the
+	 * number of series would have no bound); when off the label is {@code -}
+	 */
+	public MicrometerEngineMetrics(MeterRegistry registry, boolean branchIdLabel) {
 		this.registry = registry;
+		this.branchIdLabel = branchIdLabel;
 	}
 
 	@Override
 	public void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome) {
 		Counter.builder("dtm.branch.process")
 			.description("Branch calls by mode, branch id, operation and outcome")
-			.tags("model", type.wireValue(), "branchid", branchId, "branchtype", op.wireValue(), "status",
-					outcome.name().toLowerCase(Locale.ROOT))
+			.tags("model", type.wireValue(), "branchid", this.branchIdLabel ? branchId : "-", "branchtype",
+					op.wireValue(), "status", outcome.name().toLowerCase(Locale.ROOT))
 			.register(this.registry)
 			.increment();
 	}

@@ -238,6 +238,22 @@ abstract class AbstractBadInputTests {
 		assertThat(query(this.gid).path("transaction").path("status").asText()).isEqualTo("prepared");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "text/plain", "application/x-www-form-urlencoded", "text/plain; charset=utf-8",
+			"nonsense", "" })
+	void submitWhenContentTypeIsNotJsonShouldStillReadTheBodyAsJson(String contentType) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/dtmsvr/submit"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(saga().toString()));
+		if (!contentType.isEmpty()) {
+			request.header("Content-Type", contentType);
+		}
+		java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		assertThat(query(this.gid).path("transaction").path("status").asText()).isEqualTo("submitted");
+	}
+
 	@Test
 	void submitWhenTimeoutToFailIsNotANumberShouldAnswer400AndWriteNothing() {
 		assertRejected("/api/dtmsvr/submit", saga().put("timeout_to_fail", "abc").toString(), 400, "timeout_to_fail",

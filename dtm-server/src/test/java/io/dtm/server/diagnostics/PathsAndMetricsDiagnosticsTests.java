@@ -84,16 +84,32 @@ class PathsAndMetricsDiagnosticsTests {
 		assertThat(value(after, "dtm_server_process_total{api=\"submit\",status=\"ok\",type=\"http\"}"))
 			.isEqualTo(value(before, "dtm_server_process_total{api=\"submit\",status=\"ok\",type=\"http\"}") + 1);
 		assertThat(value(after,
-				"dtm_branch_process_total{branchid=\"02\",branchtype=\"action\",model=\"saga\",status=\"success\"}"))
+				"dtm_branch_process_total{branchid=\"-\",branchtype=\"action\",model=\"saga\",status=\"success\"}"))
 			.isEqualTo(value(before,
-					"dtm_branch_process_total{branchid=\"02\",branchtype=\"action\",model=\"saga\",status=\"success\"}")
-					+ 1);
+					"dtm_branch_process_total{branchid=\"-\",branchtype=\"action\",model=\"saga\",status=\"success\"}")
+					+ 2);
 		assertThat(value(after, "dtm_transaction_process_total{model=\"saga\",status=\"ok\"}"))
 			.isGreaterThan(value(before, "dtm_transaction_process_total{model=\"saga\",status=\"ok\"}"));
 		assertThat(value(after, "dtm_transaction_handled_duration_count{model=\"saga\"}"))
 			.isEqualTo(value(before, "dtm_transaction_handled_duration_count{model=\"saga\"}") + 1);
 		assertThat(after).contains("dtm_server_response_duration_bucket{api=\"submit\",type=\"http\",le=\"0.1\"}");
 		assertThat(http.get("/actuator/prometheus").body()).contains("dtm_branch_process_total");
+	}
+
+	@Test
+	void whenClientsCallManyDifferentPathsMetricSeriesShouldNotGrow() {
+		DtmHttp http = new DtmHttp(this.port);
+		for (int i = 0; i < 50; i++) {
+			assertThat(http.get("/api/dtmsvr/no-such-api-" + i).status()).isEqualTo(404);
+			http.post("/api/dtmsvr/registerBranch", "{\"gid\":\"nope-" + i
+					+ "\",\"trans_type\":\"tcc\",\"branch_id\":\"b" + i + "\",\"confirm\":\"\",\"cancel\":\"\"}");
+			http.get("/api/dtmsvr/topic/t" + i);
+		}
+		String scrape = http.get("/actuator/prometheus").body();
+		assertThat(scrape).doesNotContain("no-such-api").doesNotContain("nope-").doesNotContain("api=\"t1\"");
+		assertThat(scrape).contains("dtm_server_process_total{api=\"unmatched\",status=\"fail\",type=\"http\"}");
+		long series = scrape.lines().filter((line) -> line.startsWith("dtm_server_process_total{")).count();
+		assertThat(series).isLessThan(15);
 	}
 
 	private static double value(String scrape, String series) {

@@ -38,8 +38,17 @@ public final class ThrowAwayRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static ThrowAwayRedis start(String... extraArguments) {
+		return startOn(freePort(), extraArguments);
+	}
+
+	/**
+	 * Start a server on a given port (to bring one back after an outage).
+	 * @param port the port
+	 * @param extraArguments arguments such as {@code --requirepass x}
+	 * @return the running server
+	 */
+	public static ThrowAwayRedis startOn(int port, String... extraArguments) {
 		String binary = findBinary();
-		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no"));
 		command.addAll(List.of(extraArguments));

@@ -1,15 +1,19 @@
 package io.dtm.server.store.redis;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.config.DtmServerProperties;
+import io.lettuce.core.resource.Delay;
 import io.dtm.server.diagnostics.StoreDiagnoser;
 import io.dtm.server.store.OptionsCodec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +51,13 @@ class RedisStoreConfiguration {
 		DtmServerProperties.Redis settings = properties.getStore().getRedis();
 		return new RedisStoreStartupCheck(store, RedisDiagnostics.endpoint(connectionDetails.getIfAvailable()),
 				settings.getPrefix(), settings.isFailFast());
+	}
+
+	@Bean
+	ClientResourcesBuilderCustomizer dtmRedisReconnectDelay(DtmServerProperties properties) {
+		Duration max = properties.getStore().getRedis().getMaxReconnectDelay();
+		return (builder) -> builder
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(100), max, 2, TimeUnit.MILLISECONDS));
 	}
 
 	@Bean
