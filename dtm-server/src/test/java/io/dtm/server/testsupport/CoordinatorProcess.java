@@ -82,6 +82,14 @@ public final class CoordinatorProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The operating-system process id.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
 	 * The HTTP port.
 	 * @return the port
 	 */

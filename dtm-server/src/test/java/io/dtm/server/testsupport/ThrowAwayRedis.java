@@ -87,6 +87,19 @@ public final class ThrowAwayRedis implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * Kill the server with SIGKILL, as a crash would (what the AOF holds survives).
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
 		this.process.destroy();
