@@ -61,6 +61,10 @@ public class DtmExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		RequestSizeLimitFilter.TooLarge tooLarge = RequestSizeLimitFilter.tooLarge(ex);
+		if (tooLarge != null) {
+			return reply(HttpStatus.PAYLOAD_TOO_LARGE, null, tooLarge.getMessage());
+		}
 		Throwable cause = ex.getMostSpecificCause();
 		String detail = (cause != null && cause.getMessage() != null) ? firstLine(cause.getMessage())
 				: "body is missing";

@@ -451,6 +451,20 @@ public class DtmServerProperties {
 		private Duration maxTimeout = Duration.ofDays(3650);
 
 		/**
+		 * Largest request body accepted on /api/dtmsvr/*; larger bodies get 413 before
+		 * they are read into memory.
+		 */
+		private long maxRequestBytes = 32L * 1024 * 1024;
+
+		public long getMaxRequestBytes() {
+			return this.maxRequestBytes;
+		}
+
+		public void setMaxRequestBytes(long maxRequestBytes) {
+			this.maxRequestBytes = maxRequestBytes;
+		}
+
+		/**
 		 * Longest request_timeout (one branch call) accepted.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)

@@ -27,7 +27,7 @@ public class IntervalPolicy {
 	 * timeout_to_fail when that is shorter than the global retry interval; else the
 	 * global retry interval.
 	 * @param options the transaction's options
-	 * @return seconds, at least 1 and at most the maximum retry interval
+	 * @return seconds, at least 1 and at most the maximum timeout
 	 */
 	public long baseIntervalSeconds(TransOptions options) {
 		long global = this.properties.getRetryInterval().toSeconds();
@@ -41,22 +41,21 @@ public class IntervalPolicy {
 		else {
 			base = global;
 		}
-		return Math.max(1, Math.min(base, maxIntervalSeconds()));
+		return Math.max(1, Math.min(base, maxTimeoutSeconds()));
 	}
 
 	/**
 	 * The interval after a pass whose branches failed or errored: twice the current one,
-	 * at most the maximum retry interval.
+	 * at most the maximum retry interval (or the transaction's own base interval when
+	 * that is longer).
 	 * @param currentSeconds the current interval
+	 * @param baseSeconds the transaction's base interval
 	 * @return seconds
 	 */
-	public long backedOff(long currentSeconds) {
+	public long backedOff(long currentSeconds, long baseSeconds) {
 		long doubled = (currentSeconds > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : currentSeconds * 2;
-		return Math.max(1, Math.min(doubled, Math.max(maxIntervalSeconds(), 1)));
-	}
-
-	private long maxIntervalSeconds() {
-		return Math.min(this.properties.getMaxRetryInterval().toSeconds(), maxTimeoutSeconds());
+		long cap = Math.max(this.properties.getMaxRetryInterval().toSeconds(), baseSeconds);
+		return Math.max(1, Math.min(doubled, Math.min(cap, maxTimeoutSeconds())));
 	}
 
 	private long maxTimeoutSeconds() {

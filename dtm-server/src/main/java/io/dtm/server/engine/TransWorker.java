@@ -161,11 +161,10 @@ public class TransWorker {
 		catch (RuntimeException ex) {
 			if (this.storeFailures.report(ex)) {
 				retryAfterStoreFailure(trans);
+				return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, "the store failed", ex));
 			}
-			else {
-				logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
-				backOff(trans);
-			}
+			logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
+			backOff(trans);
 			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, firstLine(ex.getMessage())));
 		}
 	}
@@ -205,7 +204,7 @@ public class TransWorker {
 		BranchOutcome worst = pass.worstOutcome();
 		long interval;
 		if (worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE) {
-			interval = intervals.backedOff(current);
+			interval = intervals.backedOff(current, base);
 		}
 		else if (worst == BranchOutcome.ONGOING) {
 			interval = current;
@@ -221,7 +220,7 @@ public class TransWorker {
 	private void backOff(GlobalTrans trans) {
 		IntervalPolicy intervals = this.context.intervals();
 		long base = intervals.baseIntervalSeconds(trans.options());
-		reschedule(trans, intervals.backedOff(Math.max(base, trans.nextCronInterval())));
+		reschedule(trans, intervals.backedOff(Math.max(base, trans.nextCronInterval()), base));
 	}
 
 	/**
@@ -252,8 +251,14 @@ public class TransWorker {
 	 * @param worstOutcome the most severe branch outcome, or {@code null} when nothing
 	 * was called
 	 * @param lastError description of the last unsuccessful call
+	 * @param storeFailure the store failure that ended the pass, or {@code null}
 	 */
-	public record PassOutcome(GlobalTrans trans, BranchOutcome worstOutcome, String lastError) {
+	public record PassOutcome(GlobalTrans trans, BranchOutcome worstOutcome, String lastError,
+			RuntimeException storeFailure) {
+
+		public PassOutcome(GlobalTrans trans, BranchOutcome worstOutcome, String lastError) {
+			this(trans, worstOutcome, lastError, null);
+		}
 
 	}
 

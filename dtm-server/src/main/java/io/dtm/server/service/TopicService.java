@@ -28,6 +28,9 @@ public class TopicService {
 	/** URL prefix of a msg step that fans out to a topic's subscribers. */
 	public static final String TOPIC_SCHEME = "topic://";
 
+	/** Size of dtm's kv.v column (MySQL TEXT). */
+	static final int MAX_VALUE_BYTES = 65_535;
+
 	private static final int ATTEMPTS = 5;
 
 	private final TransStore store;
@@ -129,6 +132,11 @@ public class TopicService {
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
+		}
+		int bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		if (bytes > MAX_VALUE_BYTES) {
+			throw new DtmApiException.BadRequest("topic '" + topic + "' would hold " + bytes
+					+ " bytes of subscribers; at most " + MAX_VALUE_BYTES + " fit (the kv.v column)");
 		}
 		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
 		return current.isPresent() ? this.store.updateKv(CATEGORY, topic, json, current.get().version(), now)

@@ -270,6 +270,11 @@ public class TransCoordinator {
 			return;
 		}
 		Optional<PassOutcome> outcome = this.worker.process(trans, WAIT_FOR_OTHER_PASS);
+		if (outcome.isPresent() && outcome.get().storeFailure() != null) {
+			// answered as a store failure (503 with the D-code), never with the store's
+			// text
+			throw outcome.get().storeFailure();
+		}
 		GlobalTrans after = outcome.map(PassOutcome::trans).orElseGet(() -> this.store.find(trans.gid()).orElse(trans));
 		if (after.status() == wanted) {
 			return;

@@ -255,6 +255,43 @@ abstract class AbstractBadInputTests {
 	}
 
 	@Test
+	void subscribeWhenSubscribersWouldOverflowTheKvColumnShouldAnswer400AndKeepThemAll() {
+		String topic = "big-" + this.gid;
+		String remark = "r".repeat(7000);
+		int accepted = 0;
+		DtmHttp.Reply reply = null;
+		for (int i = 0; i < 12; i++) {
+			reply = this.http
+				.get("/api/dtmsvr/subscribe?topic=" + topic + "&url=" + BRANCH + "sub" + i + "&remark=" + remark);
+			if (reply.status() != 200) {
+				break;
+			}
+			accepted++;
+		}
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.json().path("message").asText()).contains(topic, "65535");
+		assertThat(accepted).isBetween(8, 9);
+		String stored = this.http.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).body();
+		assertThat(stored).contains("busi/sub" + (accepted - 1)).doesNotContain("busi/sub" + accepted);
+	}
+
+	@Test
+	void submitWhenBodyExceedsTheRequestLimitShouldAnswer413AndWriteNothing() {
+		ObjectNode saga = saga();
+		String big = "x".repeat(1000 * 1000);
+		saga.putArray("payloads").add(big).add(big);
+		ArrayNode steps = saga.withArray("steps");
+		for (int i = 0; i < 38; i++) {
+			steps.addObject().put("action", BRANCH + "A").put("compensate", BRANCH + "C");
+			saga.withArray("payloads").add(big);
+		}
+		DtmHttp.Reply reply = this.http.post("/api/dtmsvr/submit", saga.toString());
+		assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+		assertThat(reply.json().path("message").asText()).contains("max-request-bytes");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
 	void submitWhenTimeoutToFailIsNotANumberShouldAnswer400AndWriteNothing() {
 		assertRejected("/api/dtmsvr/submit", saga().put("timeout_to_fail", "abc").toString(), 400, "timeout_to_fail",
 				"abc");

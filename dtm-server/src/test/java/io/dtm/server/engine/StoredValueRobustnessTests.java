@@ -55,10 +55,11 @@ class StoredValueRobustnessTests {
 		IntervalPolicy intervals = this.engine.intervals;
 		long interval = 10;
 		for (int i = 0; i < 100; i++) {
-			interval = intervals.backedOff(interval);
+			interval = intervals.backedOff(interval, 10);
 		}
 		assertThat(interval).isEqualTo(Duration.ofHours(1).toSeconds());
-		assertThat(intervals.backedOff(Long.MAX_VALUE)).isEqualTo(3600);
+		assertThat(intervals.backedOff(Long.MAX_VALUE, 10)).isEqualTo(3600);
+		assertThat(intervals.backedOff(86_400, 86_400)).as("a longer base of its own is kept").isEqualTo(86_400);
 	}
 
 	@Test
