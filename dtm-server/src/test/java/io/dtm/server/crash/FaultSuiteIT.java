@@ -91,24 +91,21 @@ class FaultSuiteIT {
 
 	@Test
 	void whenTheOnlyCoordinatorIsKilledOnMariaDbShouldARestartFinishEveryTransaction() throws Exception {
-		List<String> store = mariadb(null);
-		CoordinatorProcess victim = start("mariadb-restart", store);
-		Map<String, Expected> load = submitLoad("mariadb-restart", victim.http());
-		victim.close();
-		long killed = System.nanoTime();
-		CoordinatorProcess replacement = start("mariadb-restart-replacement", store);
-		awaitFinal("mariadb-restart (SIGKILL, then a new process)", load, replacement.http(), killed).assertClean();
+		killAndRestart("mariadb-restart", mariadb(null));
 	}
 
 	@Test
 	void whenTheOnlyCoordinatorIsKilledOnRedisWithAofShouldARestartFinishEveryTransaction() throws Exception {
-		List<String> store = redisWithAof();
-		CoordinatorProcess victim = start("redis-restart", store);
-		Map<String, Expected> load = submitLoad("redis-restart", victim.http());
+		killAndRestart("redis-restart", redisWithAof());
+	}
+
+	private void killAndRestart(String scenario, List<String> store) throws Exception {
+		CoordinatorProcess victim = start(scenario, store);
+		Map<String, Expected> load = submitLoad(scenario, victim.http());
 		victim.close();
 		long killed = System.nanoTime();
-		CoordinatorProcess replacement = start("redis-restart-replacement", store);
-		awaitFinal("redis-restart (SIGKILL, then a new process)", load, replacement.http(), killed).assertClean();
+		CoordinatorProcess replacement = start(scenario + "-replacement", store);
+		awaitFinal(scenario + " (SIGKILL, then a new process)", load, replacement.http(), killed).assertClean();
 	}
 
 	@Test
