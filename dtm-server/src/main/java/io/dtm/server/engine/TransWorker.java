@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.dtm.core.BranchOutcome;
+import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
@@ -186,7 +187,7 @@ public class TransWorker {
 			GlobalTrans current = this.context.store().find(trans.gid()).orElse(trans);
 			if (!current.status().isFinished()) {
 				this.context.statusMachine()
-					.transition(current, io.dtm.core.GlobalStatus.FAILED,
+					.transition(current, GlobalStatus.FAILED,
 							"cannot schedule the transaction: " + firstLine(ex.getMessage()));
 			}
 		}

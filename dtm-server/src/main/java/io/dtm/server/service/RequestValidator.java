@@ -256,8 +256,13 @@ public class RequestValidator {
 	 */
 	public void payload(String field, String payload) {
 		int max = this.properties.getLimits().getMaxPayloadBytes();
-		if (payload != null && payload.length() > max / 4 && payload.getBytes(StandardCharsets.UTF_8).length > max) {
-			throw bad(field + " takes " + payload.getBytes(StandardCharsets.UTF_8).length + " bytes; at most " + max
+		// a UTF-8 character takes at most 4 bytes: shorter payloads need no encoding
+		if (payload == null || payload.length() <= max / 4) {
+			return;
+		}
+		int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > max) {
+			throw bad(field + " takes " + bytes + " bytes; at most " + max
 					+ " are allowed (dtm.server.limits.max-payload-bytes)");
 		}
 	}
