@@ -3,6 +3,7 @@ package io.dtm.server.api;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,8 @@ class ViewMapper {
 	}
 
 	private String time(LocalDateTime time) {
-		return (time != null) ? time.atZone(this.clock.getZone()).format(RFC_3339) : null;
+		return (time != null) ? time.truncatedTo(ChronoUnit.SECONDS).atZone(this.clock.getZone()).format(RFC_3339)
+				: null;
 	}
 
 }

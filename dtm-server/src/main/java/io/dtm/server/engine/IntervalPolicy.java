@@ -2,6 +2,7 @@ package io.dtm.server.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransType;
@@ -82,7 +83,7 @@ public class IntervalPolicy {
 	 */
 	public LocalDateTime timeoutAt(GlobalTrans trans) {
 		Duration timeout = timeout(trans);
-		return (timeout != null) ? trans.createTime().plus(timeout) : null;
+		return (timeout != null) ? createdSecond(trans).plus(timeout) : null;
 	}
 
 	/**
@@ -103,7 +104,16 @@ public class IntervalPolicy {
 	 * @return the moment
 	 */
 	public LocalDateTime deliverAt(GlobalTrans trans, long delaySeconds) {
-		return trans.createTime().plusSeconds(Math.max(0, Math.min(delaySeconds, maxTimeoutSeconds())));
+		return createdSecond(trans).plusSeconds(Math.max(0, Math.min(delaySeconds, maxTimeoutSeconds())));
+	}
+
+	/**
+	 * The creation time in whole seconds, as stored: a row that was just created carries
+	 * its exact creation time in memory, and its schedule must not differ from the same
+	 * row read back.
+	 */
+	private static LocalDateTime createdSecond(GlobalTrans trans) {
+		return trans.createTime().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**

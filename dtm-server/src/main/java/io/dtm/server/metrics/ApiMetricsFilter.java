@@ -2,10 +2,11 @@ package io.dtm.server.metrics;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Counts and times the dtm API calls as dtm does:
  * {@code dtm_server_process_total{type,api,status}} and
- * {@code dtm_server_response_duration{type,api}} (seconds), where {@code api} is the last
- * literal segment of the matched route in lower case (see {@link #api}) and
- * {@code status} is {@code fail} for HTTP 400 and above.
+ * {@code dtm_server_response_duration{type,api}} (seconds, a histogram with dtm's
+ * buckets), where {@code api} is the last literal segment of the matched route in lower
+ * case (see {@link #api}) and {@code status} is {@code fail} for HTTP 400 and above.
  */
 public class ApiMetricsFilter extends OncePerRequestFilter {
 
@@ -66,14 +67,16 @@ public class ApiMetricsFilter extends OncePerRequestFilter {
 		finally {
 			String api = api(request);
 			Counter.builder("dtm.server.process")
+				.description("Coordinator API requests by transport, API and result (fail: HTTP 400 and above)")
 				.tags("type", "http", "api", api, "status", (response.getStatus() >= 400) ? "fail" : "ok")
 				.register(this.registry)
 				.increment();
-			DistributionSummary.builder("dtm.server.response.duration")
+			Timer.builder("dtm.server.response.duration")
+				.description("Coordinator API response time by transport and API, in seconds")
 				.tags("type", "http", "api", api)
-				.serviceLevelObjectives(MicrometerEngineMetrics.BUCKETS)
+				.serviceLevelObjectives(DtmMetricNames.BUCKETS)
 				.register(this.registry)
-				.record((System.nanoTime() - started) / 1e9);
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
 	}
 

@@ -2,6 +2,9 @@ package io.dtm.server.metrics;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +20,12 @@ class MetricsConfiguration {
 	@Bean
 	MicrometerEngineMetrics engineMetrics(MeterRegistry registry, DtmServerProperties properties) {
 		return new MicrometerEngineMetrics(registry, properties.getMetrics().isBranchIdLabel());
+	}
+
+	@Bean
+	MeterRegistryCustomizer<PrometheusMeterRegistry> dtmPrometheusNames() {
+		return (registry) -> registry.config()
+			.namingConvention(new DtmMetricNames(registry.config().namingConvention()));
 	}
 
 	@Bean

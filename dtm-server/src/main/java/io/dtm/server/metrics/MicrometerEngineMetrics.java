@@ -9,19 +9,17 @@ import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.server.engine.EngineMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Engine metrics with dtm's names and labels:
  * {@code dtm_transaction_process_total{model,status}},
- * {@code dtm_transaction_handled_duration{model}} (seconds since creation, histogram) and
+ * {@code dtm_transaction_handled_duration{model}} (seconds since creation, a histogram
+ * with dtm's buckets) and
  * {@code dtm_branch_process_total{model,branchid,branchtype,status}}.
  */
 public class MicrometerEngineMetrics implements EngineMetrics {
-
-	/** dtm's Prometheus default buckets, in seconds. */
-	static final double[] BUCKETS = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
 
 	private final MeterRegistry registry;
 
@@ -52,7 +50,7 @@ public class MicrometerEngineMetrics implements EngineMetrics {
 	@Override
 	public void passCompleted(TransType type, boolean ok) {
 		Counter.builder("dtm.transaction.process")
-			.description("Processing passes by mode and result")
+			.description("Processing passes of global transactions by mode and result")
 			.tags("model", type.wireValue(), "status", ok ? "ok" : "fail")
 			.register(this.registry)
 			.increment();
@@ -60,12 +58,12 @@ public class MicrometerEngineMetrics implements EngineMetrics {
 
 	@Override
 	public void finished(TransType type, GlobalStatus status, Duration sinceCreation) {
-		DistributionSummary.builder("dtm.transaction.handled.duration")
-			.description("Seconds from creation to the final status")
+		Timer.builder("dtm.transaction.handled.duration")
+			.description("Time from a global transaction's creation to its final status, in seconds")
 			.tags("model", type.wireValue())
-			.serviceLevelObjectives(BUCKETS)
+			.serviceLevelObjectives(DtmMetricNames.BUCKETS)
 			.register(this.registry)
-			.record(sinceCreation.toMillis() / 1000.0);
+			.record(sinceCreation.isNegative() ? Duration.ZERO : sinceCreation);
 	}
 
 }

@@ -51,12 +51,16 @@ public class TransFactory {
 	 * @return the row
 	 */
 	public GlobalTrans global(TransRequest request, TransType type, GlobalStatus status) {
-		LocalDateTime now = now();
+		// the stores keep whole seconds, as dtm's schema does; the row in memory keeps
+		// the
+		// exact creation time so that a pass finishing it at once measures its duration
+		LocalDateTime created = LocalDateTime.now(this.clock);
+		LocalDateTime now = created.truncatedTo(ChronoUnit.SECONDS);
 		TransOptions options = request.options();
 		long interval = this.intervals.baseIntervalSeconds(options);
 		String protocol = (request.protocol() == null || request.protocol().isEmpty()) ? "http" : request.protocol();
-		return new GlobalTrans(0, request.gid(), type, status, request.queryPrepared(), protocol, now, now, null, null,
-				options, request.customData(), interval, now.plusSeconds(interval), "", "", "",
+		return new GlobalTrans(0, request.gid(), type, status, request.queryPrepared(), protocol, created, now, null,
+				null, options, request.customData(), interval, now.plusSeconds(interval), "", "", "",
 				request.rollbackReason());
 	}
 

@@ -1,5 +1,8 @@
 package io.dtm.server.store.jpa;
 
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.OptionsCodec;
@@ -23,7 +26,7 @@ public class JpaRowMapper {
 		entity.status = global.status();
 		entity.queryPrepared = nullToEmpty(global.queryPrepared());
 		entity.protocol = nullToEmpty(global.protocol());
-		entity.createTime = global.createTime();
+		entity.createTime = seconds(global.createTime());
 		entity.updateTime = global.updateTime();
 		entity.finishTime = global.finishTime();
 		entity.rollbackTime = global.rollbackTime();
@@ -67,6 +70,10 @@ public class JpaRowMapper {
 
 	private static String nullToEmpty(String value) {
 		return (value != null) ? value : "";
+	}
+
+	private static LocalDateTime seconds(LocalDateTime time) {
+		return (time != null) ? time.truncatedTo(ChronoUnit.SECONDS) : null;
 	}
 
 }
