@@ -61,7 +61,7 @@ public class HttpBranchInvoker implements BranchInvoker {
 			return logged(request, "timed out after " + request.timeout().toMillis() + " ms");
 		}
 		catch (IOException | RuntimeException ex) {
-			return logged(request, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return logged(request, TransportErrors.describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

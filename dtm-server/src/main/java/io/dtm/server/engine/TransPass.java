@@ -155,13 +155,17 @@ public final class TransPass {
 		BranchCallResult result = this.invoker
 			.invoke(new BranchRequest(url, current.gid(), current.transType(), branchId, op, payload,
 					current.options().branchHeaders(), this.intervals.requestTimeout(current.options())));
-		record(result);
+		record(result, url, branchId, op);
 		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;
 	}
 
-	private synchronized void record(BranchCallResult result) {
-		if (result.outcome() != BranchOutcome.SUCCESS) {
+	private synchronized void record(BranchCallResult result, String url, String branchId, BranchOp op) {
+		if (result.outcome() == BranchOutcome.ERROR) {
+			// names the call, so that "branch error: ..." says which URL did not answer
+			this.lastError = op.wireValue() + " " + branchId + " " + url + ": " + result.detail();
+		}
+		else if (result.outcome() != BranchOutcome.SUCCESS) {
 			this.lastError = result.detail();
 		}
 		if (this.worst == null || severity(result.outcome()) > severity(this.worst)) {
