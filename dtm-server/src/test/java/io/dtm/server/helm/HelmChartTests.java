@@ -3,13 +3,13 @@ package io.dtm.server.helm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.dtm.server.DtmServerApplication;
+import io.dtm.server.helm.HelmChart.Manifests;
 import io.dtm.server.testsupport.DtmHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +19,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.dtm.server.helm.HelmChart.CHART;
+import static io.dtm.server.helm.HelmChart.PRODUCTION;
+import static io.dtm.server.helm.HelmChart.path;
+import static io.dtm.server.helm.HelmChart.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,10 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * secrets referenced and never inlined.
  */
 class HelmChartTests {
-
-	private static final Path CHART = Path.of("..", "helm", "dtm-server");
-
-	private static final Path PRODUCTION = CHART.resolve("examples/production-values.yaml");
 
 	@Test
 	void lintWhenDefaultValuesShouldPassStrictly() {
@@ -66,6 +66,23 @@ class HelmChartTests {
 		Map<String, Object> config = applicationYml(manifests);
 		assertThat(path(config, "spring.datasource.url")).isEqualTo("jdbc:mysql://mysql:3306/dtm");
 		assertThat(path(config, "server.port")).isEqualTo(applicationPort());
+		assertThat(manifests.configFiles()).containsOnlyKeys("application.yml");
+		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
+				"optional:file:/etc/dtm/");
+	}
+
+	@Test
+	void templateWhenExtraConfigIsSetShouldLoadItAsTheLastConfigLocation(@TempDir Path tmp) throws IOException {
+		Path values = Files.writeString(tmp.resolve("extra.yaml"),
+				"extraConfig:\n  dtm:\n    server:\n      retry-interval: 7s\n");
+		Manifests manifests = render(values);
+		Map<String, Object> extra = new Yaml().load(manifests.configFiles().get("extra.yml"));
+		assertThat(path(extra, "dtm.server.retry-interval")).isEqualTo("7s");
+		Map<String, Object> container = container(manifests.only("Deployment"));
+		assertThat(path(container, "volumeMounts.0"))
+			.isEqualTo(Map.of("name", "config", "mountPath", "/etc/dtm", "readOnly", true));
+		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION")).as("extra.yml listed last, so its keys win")
+			.containsEntry("value", "optional:file:/etc/dtm/,file:/etc/dtm/extra.yml");
 	}
 
 	@Test
@@ -174,60 +191,6 @@ class HelmChartTests {
 		return ((List<Map<String, Object>>) path(deployment, "spec.template.spec.volumes")).stream()
 			.map((v) -> (String) v.get("name"))
 			.toList();
-	}
-
-	/** Dotted path with list indexes; {@code \.} escapes a dot in a key. */
-	@SuppressWarnings("unchecked")
-	static Object path(Object root, String path) {
-		Object current = root;
-		for (String part : path.split("(?<!\\\\)\\.")) {
-			String key = part.replace("\\.", ".");
-			if (current instanceof List<?> list) {
-				current = list.get(Integer.parseInt(key));
-			}
-			else if (current instanceof Map<?, ?> map) {
-				current = ((Map<String, Object>) map).get(key);
-			}
-			else {
-				throw new AssertionError("no " + path + " (stopped at " + key + ")");
-			}
-		}
-		return current;
-	}
-
-	private static Manifests render(Path valuesFile) {
-		var command = new Helm(CHART).template().withName("dtm").withNamespace("payments");
-		if (valuesFile != null) {
-			command = command.withValuesFile(valuesFile);
-		}
-		List<Map<String, Object>> documents = new ArrayList<>();
-		for (Object document : new Yaml().loadAll(command.call())) {
-			if (document instanceof Map<?, ?> map) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> typed = (Map<String, Object>) map;
-				documents.add(typed);
-			}
-		}
-		return new Manifests(documents);
-	}
-
-	/**
-	 * The rendered manifests.
-	 */
-	private record Manifests(List<Map<String, Object>> documents) {
-
-		List<String> kinds() {
-			return this.documents.stream().map((d) -> (String) d.get("kind")).toList();
-		}
-
-		Map<String, Object> only(String kind) {
-			List<Map<String, Object>> matching = this.documents.stream()
-				.filter((d) -> kind.equals(d.get("kind")))
-				.toList();
-			assertThat(matching).as("exactly one %s in %s", kind, kinds()).hasSize(1);
-			return matching.get(0);
-		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,18 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 * @return the running coordinator
 	 */
 	public static CoordinatorProcess start(String name, List<String> arguments) {
+		return start(name, arguments, Map.of());
+	}
+
+	/**
+	 * Start a coordinator with extra environment variables and wait until
+	 * {@code /api/ping} answers.
+	 * @param name readable name for its directory
+	 * @param arguments extra {@code --key=value} arguments
+	 * @param environment variables added to the inherited environment
+	 * @return the running coordinator
+	 */
+	public static CoordinatorProcess start(String name, List<String> arguments, Map<String, String> environment) {
 		String jar = System.getProperty("dtm.server.jar");
 		assertThat(jar).as("system property dtm.server.jar (set by failsafe)").isNotBlank();
 		assertThat(Paths.get(jar)).as("packaged coordinator jar").isRegularFile();
@@ -57,10 +70,11 @@ public final class CoordinatorProcess implements AutoCloseable {
 							jar, "--server.port=" + port, "--dtm.server.store.h2.data-dir=" + dir.resolve("h2")));
 			command.addAll(arguments);
 			Path log = dir.resolve("coordinator.log");
-			Process process = new ProcessBuilder(command).directory(dir.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+				.redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			CoordinatorProcess coordinator = new CoordinatorProcess(process, port, log);
 			DtmHttp http = coordinator.http();
 			await("coordinator " + name + " answering /api/ping, log in " + log).atMost(STARTUP_TIMEOUT)
