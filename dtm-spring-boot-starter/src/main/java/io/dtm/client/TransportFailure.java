@@ -8,11 +8,15 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
 /**
  * Why an HTTP call got no answer, in words, and whether the request can be known not to
- * have reached the server (only then may a coordinator call be sent again).
+ * have reached the server (only then may a coordinator call be sent again). Reads the
+ * exceptions of the JDK client, Apache HttpComponents and {@code HttpURLConnection}; the
+ * most specific signal in the cause chain wins (an unresolved host over the
+ * {@code ConnectException} that wraps it).
  *
  * @param reason the cause in words, such as {@code connection refused}
  * @param notDelivered whether the server cannot have received the request
@@ -20,31 +24,46 @@ import java.util.Locale;
 record TransportFailure(String reason, boolean notDelivered) {
 
 	static TransportFailure of(Throwable failure) {
+		TransportFailure best = null;
+		int bestRank = 0;
 		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			String message = (t.getMessage() != null) ? t.getMessage().toLowerCase(Locale.ROOT) : "";
-			if (t instanceof UnknownHostException) {
-				return new TransportFailure(
-						"unknown host" + ((t.getMessage() != null) ? " '" + firstWord(t.getMessage()) + "'" : ""),
-						true);
-			}
 			String type = t.getClass().getSimpleName();
-			if (t instanceof HttpConnectTimeoutException || type.equals("ConnectTimeoutException")
+			TransportFailure found = null;
+			int rank = 1;
+			if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+				found = new TransportFailure("unknown host", true);
+				rank = 3;
+			}
+			else if (t instanceof HttpConnectTimeoutException || type.equals("ConnectTimeoutException")
 					|| (t instanceof SocketTimeoutException && message.contains("connect"))) {
-				return new TransportFailure("connect timed out (dtm.client.connect-timeout)", true);
+				found = new TransportFailure("connect timed out (dtm.client.connect-timeout)", true);
+				rank = 3;
 			}
-			if (t instanceof NoRouteToHostException) {
-				return new TransportFailure("no route to host", true);
+			else if (t instanceof NoRouteToHostException) {
+				found = new TransportFailure("no route to host", true);
+				rank = 3;
 			}
-			if (t instanceof ConnectException) {
-				return new TransportFailure("connection refused", true);
+			else if (t instanceof ConnectException) {
+				found = new TransportFailure("connection refused", true);
+				rank = 2;
 			}
-			if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
-				return new TransportFailure("timed out waiting for the answer (dtm.client.read-timeout)", false);
+			else if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+				found = new TransportFailure("timed out waiting for the answer (dtm.client.read-timeout)", false);
+				rank = 2;
 			}
-			if ((t instanceof IOException && message.contains("connection reset")) || t instanceof EOFException
+			else if ((t instanceof IOException && message.contains("connection reset")) || t instanceof EOFException
 					|| type.equals("NoHttpResponseException") || message.contains("received no bytes")) {
-				return new TransportFailure("connection reset before an answer", true);
+				found = new TransportFailure("connection reset before an answer", true);
+				rank = 2;
 			}
+			if (found != null && rank > bestRank) {
+				best = found;
+				bestRank = rank;
+			}
+		}
+		if (best != null) {
+			return best;
 		}
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -52,13 +71,6 @@ record TransportFailure(String reason, boolean notDelivered) {
 		}
 		return new TransportFailure((root.getMessage() != null)
 				? root.getClass().getSimpleName() + ": " + root.getMessage() : root.getClass().getSimpleName(), false);
-	}
-
-	private static String firstWord(String text) {
-		int space = text.indexOf(' ');
-		int colon = text.indexOf(':');
-		int end = (space < 0) ? colon : ((colon < 0) ? space : Math.min(space, colon));
-		return (end > 0) ? text.substring(0, end) : text;
 	}
 
 }

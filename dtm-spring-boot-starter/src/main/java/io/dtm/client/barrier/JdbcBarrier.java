@@ -156,9 +156,18 @@ public class JdbcBarrier {
 		}
 		catch (DataAccessException ex) {
 			if (BarrierTableMissingException.isMissingTable(ex)) {
-				throw new BarrierTableMissingException(this.tableName, this.dialect, ex);
+				throw new BarrierTableMissingException(this.tableName, knownDialect(), ex);
 			}
 			throw ex;
+		}
+	}
+
+	private BarrierDialect knownDialect() {
+		try {
+			return dialect();
+		}
+		catch (RuntimeException ex) {
+			return null;
 		}
 	}
 
