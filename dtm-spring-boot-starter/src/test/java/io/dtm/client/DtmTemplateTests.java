@@ -1,6 +1,5 @@
 package io.dtm.client;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
