@@ -36,7 +36,8 @@ class BarrierRedisHealthIndicator implements HealthIndicator {
 			Diagnosis diagnosis = RedisFailureRules.classify(ex, this.endpoint)
 				.orElseGet(() -> new Diagnosis(DiagnosticCause.REDIS_OTHER, "at " + this.endpoint, null,
 						String.valueOf(ex.getMessage())));
-			return DiagnosisHealth.down("barrier-redis", diagnosis);
+			return DiagnosisHealth.down("barrier-redis",
+					HealthReport.of(diagnosis, ManualChecks.redis(diagnosis.cause(), this.endpoint)));
 		}
 	}
 

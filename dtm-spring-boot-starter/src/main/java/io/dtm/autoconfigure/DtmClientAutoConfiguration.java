@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration of {@link DtmTemplate}: the coordinator's location from
  * {@code dtm.client.server-url} (or discovery, see
  * {@link DtmDiscoveryAutoConfiguration}), a {@link RestClient} with the configured
- * timeouts, and Spring Retry for transient coordinator errors.
+ * timeouts, and Spring Retry for coordinator calls that did not reach the coordinator.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, RestClientAutoConfiguration.class })
 @EnableConfigurationProperties(DtmClientProperties.class)

@@ -86,13 +86,14 @@ public class DtmClientProperties {
 	}
 
 	/**
-	 * Retry of coordinator calls that failed transiently (connection refused, time-out,
-	 * HTTP 5xx).
+	 * Retry of coordinator calls that did not reach the coordinator (connection refused,
+	 * unknown host, connect time-out, connection reset before an answer). An answer from
+	 * the coordinator (any HTTP status) and a read time-out are never retried.
 	 */
 	public static final class Retry {
 
 		/**
-		 * Whether transient coordinator errors are retried.
+		 * Whether coordinator calls that did not reach the coordinator are retried.
 		 */
 		private boolean enabled = true;
 

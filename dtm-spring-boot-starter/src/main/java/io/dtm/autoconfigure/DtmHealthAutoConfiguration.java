@@ -47,9 +47,9 @@ public class DtmHealthAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "dtmBarrierDataSourceHealthIndicator")
-		BarrierDataSourceHealthIndicator dtmBarrierDataSourceHealthIndicator(DataSource dataSource,
+		BarrierDataSourceHealthIndicator dtmBarrierDataSourceHealthIndicator(JdbcBarrier jdbcBarrier,
 				Environment environment) {
-			return new BarrierDataSourceHealthIndicator(dataSource,
+			return new BarrierDataSourceHealthIndicator(jdbcBarrier,
 					new DataSourceTarget(environment.getProperty("spring.datasource.url", ""),
 							environment.getProperty("spring.datasource.username", "")));
 		}

@@ -1,17 +1,21 @@
 package io.dtm.autoconfigure;
 
+import io.dtm.client.DtmCoordinatorErrorException;
+import io.dtm.client.DtmCoordinatorUnavailableException;
 import io.dtm.client.DtmTemplate;
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
+import io.dtm.core.DiagnosticCode;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Coordinator reachability (D1003): UP when the coordinator answers {@code /api/ping};
- * DOWN with the D1003 code, cause and action otherwise.
+ * DOWN with the D1003 code, the cause in words (connection refused, unknown host, timed
+ * out, an error answer, not found in discovery), the URL tried and the action otherwise.
  */
 class DtmHealthIndicator implements HealthIndicator {
+
+	private static final String API_PATH = "/api/dtmsvr";
 
 	private final DtmTemplate dtmTemplate;
 
@@ -24,43 +28,46 @@ class DtmHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		String url;
+		String url = null;
 		try {
 			url = this.dtmTemplate.getServerUrl();
 			this.dtmTemplate.ping();
 		}
-		catch (RuntimeException ex) {
+		catch (DtmCoordinatorUnavailableException ex) {
+			return DiagnosisHealth.down("coordinator", unavailable(ex, url));
+		}
+		catch (DtmCoordinatorErrorException ex) {
+			String base = base(url);
 			return DiagnosisHealth.down("coordinator",
-					new Diagnosis(classify(ex), "at " + describeTarget(), this.property, rootMessage(ex)));
+					new HealthReport(DiagnosticCode.D1003,
+							"coordinator answered /api/ping with HTTP " + ex.getHttpStatus(), "at " + base,
+							"check the coordinator's log and its /actuator/health", this.property,
+							ManualChecks.coordinator(base), ex.getMessage()));
 		}
 		DiagnosisHealth.recovered("coordinator");
 		return Health.up().withDetail("serverUrl", url).build();
 	}
 
-	private String describeTarget() {
-		try {
-			return this.dtmTemplate.getServerUrl();
+	private HealthReport unavailable(DtmCoordinatorUnavailableException ex, String url) {
+		if (url == null) {
+			String action = "dtm.client.service-name".equals(this.property)
+					? "start the coordinator so that it registers under dtm.client.service-name, or fix "
+							+ "dtm.client.service-name or the discovery client settings"
+					: "set dtm.client.server-url to the coordinator's URL, e.g. http://localhost:36789";
+			return new HealthReport(DiagnosticCode.D1003, "coordinator not located: " + ex.getReason(), "", action,
+					this.property, "check the registry for the coordinator's service", ex.getReason());
 		}
-		catch (RuntimeException ex) {
-			return this.property;
-		}
+		String base = base(url);
+		return new HealthReport(DiagnosticCode.D1003, "coordinator unreachable: " + ex.getReason(), "at " + base,
+				"start the coordinator at " + base + " or fix " + this.property, this.property,
+				ManualChecks.coordinator(base), ex.getReason());
 	}
 
-	private static DiagnosticCause classify(Throwable ex) {
-		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
-				return DiagnosticCause.REGISTRY_TIMEOUT;
-			}
+	private static String base(String apiUrl) {
+		if (apiUrl == null) {
+			return "";
 		}
-		return DiagnosticCause.COORDINATOR_UNREACHABLE;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return String.valueOf((root.getMessage() != null) ? root.getMessage() : root);
+		return apiUrl.endsWith(API_PATH) ? apiUrl.substring(0, apiUrl.length() - API_PATH.length()) : apiUrl;
 	}
 
 }

@@ -7,6 +7,7 @@ import io.dtm.client.DtmTemplateCustomizer;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.xa.XaConnectionFactory;
 import io.dtm.client.xa.XaParticipant;
+import io.dtm.core.DataSourceTarget;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,8 +54,18 @@ public class DtmJdbcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "dtm.client.barrier", name = "initialize-schema", havingValue = "true")
-	InitializingBean dtmBarrierSchemaInitializer(JdbcBarrier jdbcBarrier) {
-		return jdbcBarrier::initializeSchema;
+	InitializingBean dtmBarrierSchemaInitializer(JdbcBarrier jdbcBarrier, Environment environment) {
+		return () -> {
+			try {
+				jdbcBarrier.initializeSchema();
+			}
+			catch (RuntimeException ex) {
+				throw new BarrierSchemaException(jdbcBarrier.getTableName(),
+						new DataSourceTarget(environment.getProperty("spring.datasource.url", ""),
+								environment.getProperty("spring.datasource.username", "")),
+						ex);
+			}
+		};
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.BranchView;
 import io.dtm.core.GlobalTransactionView;
+import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
 
 import org.springframework.http.HttpMethod;
@@ -27,8 +28,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The one place where HTTP answers become results or exceptions: coordinator calls
- * (retried on transient errors) and the branch calls the initiator makes itself (never
- * retried).
+ * (retried only when the request cannot have reached the coordinator) and the branch
+ * calls the initiator makes itself (never retried).
  */
 final class CoordinatorClient {
 
@@ -56,10 +57,10 @@ final class CoordinatorClient {
 			url = this.connection.getServerUrl();
 		}
 		catch (RuntimeException ex) {
-			throw new DtmCoordinatorUnavailableException("locate", null, 0, ex.getMessage(), ex);
+			throw new DtmCoordinatorUnavailableException("locate", null, null, String.valueOf(ex.getMessage()), ex);
 		}
 		if (url == null || url.isBlank()) {
-			throw new DtmCoordinatorUnavailableException("locate", null, 0, "no coordinator URL", null);
+			throw new DtmCoordinatorUnavailableException("locate", null, null, "no coordinator URL", null);
 		}
 		String trimmed = url.strip();
 		while (trimmed.endsWith("/")) {
@@ -71,20 +72,23 @@ final class CoordinatorClient {
 	void post(String endpoint, String gid, Object body) {
 		String json = write(body);
 		this.retry.execute((context) -> {
-			Reply reply = exchange(endpoint, gid, HttpMethod.POST, apiUrl() + "/" + endpoint, json);
-			check(endpoint, gid, reply);
+			String url = apiUrl() + "/" + endpoint;
+			Reply reply = exchange(endpoint, gid, HttpMethod.POST, url, json);
+			check(endpoint, gid, url, reply, body);
 			return null;
 		});
 	}
 
 	String newGid() {
 		return this.retry.execute((context) -> {
-			Reply reply = exchange("newGid", null, HttpMethod.GET, apiUrl() + "/newGid", null);
-			check("newGid", null, reply);
-			JsonNode gid = read(reply.body()).path("gid");
+			String url = apiUrl() + "/newGid";
+			Reply reply = exchange("newGid", null, HttpMethod.GET, url, null);
+			check("newGid", null, url, reply, null);
+			JsonNode gid = read("newGid", null, url, reply).path("gid");
 			if (!gid.isTextual() || gid.asText().isEmpty()) {
-				throw new DtmCoordinatorUnavailableException("newGid", null, reply.status(),
-						"answer has no gid: " + reply.body(), null);
+				throw new DtmCoordinatorErrorException(
+						"dtm coordinator at " + url + " answered newGid without a gid: " + abbreviate(reply.body()),
+						"newGid", null, reply.status(), null);
 			}
 			return gid.asText();
 		});
@@ -92,9 +96,10 @@ final class CoordinatorClient {
 
 	Optional<DtmTransaction> query(String gid) {
 		return this.retry.execute((context) -> {
-			Reply reply = exchange("query", gid, HttpMethod.GET, apiUrl() + "/query?gid=" + encode(gid), null);
-			check("query", gid, reply);
-			JsonNode root = read(reply.body());
+			String url = apiUrl() + "/query?gid=" + encode(gid);
+			Reply reply = exchange("query", gid, HttpMethod.GET, url, null);
+			check("query", gid, url, reply, null);
+			JsonNode root = read("query", gid, url, reply);
 			JsonNode transaction = root.path("transaction");
 			if (transaction.isMissingNode() || transaction.isNull()) {
 				return Optional.empty();
@@ -106,17 +111,21 @@ final class CoordinatorClient {
 				return Optional.of(new DtmTransaction(view, branches));
 			}
 			catch (IOException ex) {
-				throw new DtmRequestException(gid, "cannot read the query answer: " + ex.getMessage());
+				throw new DtmCoordinatorErrorException(
+						"dtm coordinator at " + url + " answered query of gid '" + gid
+								+ "' with an unreadable transaction: " + ex.getMessage(),
+						"query", gid, reply.status(), ex);
 			}
 		});
 	}
 
 	void ping() {
 		String api = apiUrl();
-		Reply reply = exchange("ping", null, HttpMethod.GET,
-				api.substring(0, api.length() - API_PATH.length()) + "/api/ping", null);
+		String url = api.substring(0, api.length() - API_PATH.length()) + "/api/ping";
+		Reply reply = exchange("ping", null, HttpMethod.GET, url, null);
 		if (reply.status() != 200) {
-			throw new DtmCoordinatorUnavailableException("ping", null, reply.status(), reply.body(), null);
+			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " answered ping with HTTP "
+					+ reply.status() + ": " + message(reply.body()), "ping", null, reply.status(), null);
 		}
 	}
 
@@ -161,26 +170,54 @@ final class CoordinatorClient {
 			return spec.exchange((request, response) -> new Reply(response.getStatusCode().value(),
 					StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
 		}
+		catch (IllegalArgumentException ex) {
+			throw new DtmCoordinatorUnavailableException(endpoint, gid, url, "not a usable URL: " + ex.getMessage(),
+					ex);
+		}
 		catch (RestClientException ex) {
-			throw new DtmCoordinatorUnavailableException(endpoint, gid, 0, ex.getMessage(), ex);
+			TransportFailure failure = TransportFailure.of(ex);
+			if (failure.notDelivered()) {
+				throw new DtmCoordinatorUnavailableException(endpoint, gid, url, failure.reason(), ex);
+			}
+			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " gave no answer to " + endpoint
+					+ ((gid != null) ? " of gid '" + gid + "'" : "") + ": " + failure.reason()
+					+ "; not sent again, the coordinator may have received it"
+					+ ((gid != null) ? " (query the gid for the outcome)" : ""), endpoint, gid, 0, ex);
 		}
 	}
 
-	private static void check(String endpoint, String gid, Reply reply) {
+	/**
+	 * Turn an answer into an exception unless it is a success. Nothing here is retried:
+	 * every answer comes from a coordinator that received the request.
+	 */
+	private static void check(String endpoint, String gid, String url, Reply reply, Object body) {
 		int status = reply.status();
 		if (status == 409 || (status == 200 && isFailure(reply.body()))) {
+			if (body instanceof TransRequest request && request.waitResult()
+					&& ("submit".equals(endpoint) || "abort".equals(endpoint))) {
+				throw DtmFailure.transactionFailed(request.transType(), gid, message(reply.body()));
+			}
 			throw new DtmRejectedException(endpoint, gid, message(reply.body()));
 		}
 		if (status == 425) {
 			throw DtmOngoing.of("dtm coordinator answered ONGOING to " + endpoint + ": " + message(reply.body()), gid);
 		}
-		if (status >= 500) {
-			throw new DtmCoordinatorUnavailableException(endpoint, gid, status, message(reply.body()), null);
+		if (status >= 200 && status < 300) {
+			return;
 		}
-		if (status < 200 || status >= 300) {
+		if (status >= 400 && status < 500) {
 			throw new DtmRequestException(gid, "dtm coordinator refused " + endpoint + " as a bad request (HTTP "
 					+ status + "): " + message(reply.body()));
 		}
+		boolean transaction = "submit".equals(endpoint) || "abort".equals(endpoint);
+		throw new DtmCoordinatorErrorException(
+				"dtm coordinator at " + url + " answered " + endpoint + ((gid != null) ? " of gid '" + gid + "'" : "")
+						+ " with HTTP " + status + ": " + message(reply.body())
+						+ (transaction
+								? "; not sent again: the coordinator holds the transaction and retries its branches"
+										+ " by itself (query the gid for the outcome)"
+								: ""),
+				endpoint, gid, status, null);
 	}
 
 	/**
@@ -209,15 +246,20 @@ final class CoordinatorClient {
 		catch (IOException | RuntimeException ex) {
 			// not JSON: use the text
 		}
+		return abbreviate(body);
+	}
+
+	private static String abbreviate(String body) {
 		return (body.length() > 300) ? body.substring(0, 300) + "..." : body;
 	}
 
-	private static JsonNode read(String body) {
+	private static JsonNode read(String endpoint, String gid, String url, Reply reply) {
 		try {
-			return WIRE.readTree(body);
+			return WIRE.readTree(reply.body());
 		}
 		catch (IOException ex) {
-			throw new DtmRequestException(null, "dtm coordinator answered a body that is not JSON: " + body);
+			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " answered " + endpoint
+					+ " with a body that is not JSON: " + abbreviate(reply.body()), endpoint, gid, reply.status(), ex);
 		}
 	}
 

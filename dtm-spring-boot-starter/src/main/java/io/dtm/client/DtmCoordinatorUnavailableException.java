@@ -1,27 +1,32 @@
 package io.dtm.client;
 
 /**
- * The coordinator could not be reached or failed on its side (connection refused, time
- * out, HTTP 5xx) even after the configured retries with back-off
- * ({@code dtm.client.retry.*}). Carries the endpoint, the gid and the last HTTP status (0
- * when there was no answer). Retryable: the outcome of the call is unknown, and repeating
- * it is safe because every coordinator call is idempotent per gid.
+ * A coordinator call never reached the coordinator: connection refused, unknown host, no
+ * route, connect time-out, or the connection was reset before any answer; or the
+ * coordinator could not be located (no URL, no instance in service discovery). Thrown
+ * after the configured retries with back-off ({@code dtm.client.retry.*}), which are safe
+ * because the coordinator never saw the request. Carries the endpoint, the gid, the URL
+ * that was tried and the reason in words. Retryable.
  */
 public final class DtmCoordinatorUnavailableException extends DtmException {
 
 	private final String endpoint;
 
-	private final int httpStatus;
+	private final String url;
 
-	DtmCoordinatorUnavailableException(String endpoint, String gid, int httpStatus, String detail, Throwable cause) {
-		super("dtm coordinator call " + endpoint + ((gid != null) ? " of gid '" + gid + "'" : "") + " failed"
-				+ ((httpStatus > 0) ? " with HTTP " + httpStatus : "") + ": " + detail, gid, cause);
+	private final String reason;
+
+	DtmCoordinatorUnavailableException(String endpoint, String gid, String url, String reason, Throwable cause) {
+		super("dtm coordinator unavailable: " + endpoint + ((gid != null) ? " of gid '" + gid + "'" : "")
+				+ ((url != null) ? " did not reach " + url : " was not sent") + ": " + reason, gid, cause);
 		this.endpoint = endpoint;
-		this.httpStatus = httpStatus;
+		this.url = url;
+		this.reason = reason;
 	}
 
 	/**
-	 * The coordinator endpoint, such as {@code submit}.
+	 * The coordinator endpoint, such as {@code submit}, or {@code locate} when the
+	 * coordinator could not be located.
 	 * @return the endpoint name
 	 */
 	public String getEndpoint() {
@@ -29,11 +34,20 @@ public final class DtmCoordinatorUnavailableException extends DtmException {
 	}
 
 	/**
-	 * The last HTTP status.
-	 * @return the status, or 0 when the coordinator did not answer
+	 * The URL that was tried.
+	 * @return the URL, or {@code null} when none could be determined
 	 */
-	public int getHttpStatus() {
-		return this.httpStatus;
+	public String getUrl() {
+		return this.url;
+	}
+
+	/**
+	 * Why the request did not reach the coordinator, in words, such as
+	 * {@code connection refused}.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	@Override

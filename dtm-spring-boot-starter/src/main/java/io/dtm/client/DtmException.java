@@ -9,6 +9,8 @@ package io.dtm.client;
  * @see DtmOngoing
  * @see DtmRejectedException
  * @see DtmCoordinatorUnavailableException
+ * @see DtmCoordinatorErrorException
+ * @see DtmBranchException
  * @see DtmRequestException
  */
 public abstract class DtmException extends RuntimeException {

@@ -8,9 +8,10 @@ import io.dtm.core.DtmResult;
  * <p>
  * Thrown by participant code, the starter's web support answers it with HTTP 409 and
  * {@code {"dtm_result":"FAILURE","message":…}}, which makes the coordinator roll a saga
- * back. Thrown by {@link DtmOperations} when a TCC try or an XA branch answered 409 or a
- * body containing {@code FAILURE}; the global transaction has then been aborted. Not
- * retryable.
+ * back. Thrown by {@link DtmOperations} when the global transaction failed: a TCC try or
+ * an XA branch answered 409 or a body containing {@code FAILURE} (the transaction has
+ * then been aborted), or a {@code waitResult()} submit whose transaction ran and was
+ * rolled back ({@code saga <gid> failed: <rollback reason>}). Not retryable.
  */
 public final class DtmFailure extends DtmException {
 
@@ -45,6 +46,17 @@ public final class DtmFailure extends DtmException {
 	 */
 	public static DtmFailure of(String reason, Throwable cause) {
 		return new DtmFailure(reason, null, cause);
+	}
+
+	/**
+	 * A global transaction that the coordinator ran and that ended failed.
+	 * @param transType the mode, such as {@code saga}
+	 * @param gid the gid
+	 * @param reason the coordinator's rollback reason
+	 * @return the exception
+	 */
+	static DtmFailure transactionFailed(String transType, String gid, String reason) {
+		return new DtmFailure(transType + " " + gid + " failed: " + reason, gid, null);
 	}
 
 	/**

@@ -9,8 +9,11 @@ import java.util.function.Consumer;
  * {@link DtmTemplate}; depend on this interface so tests can mock it.
  * <p>
  * Every method throws {@link DtmCoordinatorUnavailableException} when the coordinator
- * stays unreachable after the configured retries, {@link DtmRejectedException} when it
- * answers 409 and {@link DtmRequestException} when it finds the request malformed.
+ * stays unreachable after the configured retries, {@link DtmCoordinatorErrorException}
+ * when it answers an error (5xx) or nothing within the read timeout (never re-sent),
+ * {@link DtmRejectedException} when it refuses the call (409),
+ * {@link DtmRequestException} when it finds the request malformed, and {@link DtmFailure}
+ * when a {@code waitResult()} transaction ran and failed.
  */
 public interface DtmOperations {
 

@@ -1,12 +1,13 @@
 package io.dtm.client;
 
 /**
- * The coordinator answered HTTP 409 ({@code FAILURE}) to a coordinator call: for example
- * a {@code wait_result} submit whose transaction did not succeed, a {@code prepare} of a
- * gid that is already in another status, or a branch registration for a transaction that
- * is no longer prepared. Carries the gid, the endpoint and the coordinator's message. Not
- * retryable: the same call will be refused again. A participant controller that lets it
- * escape answers 409 like {@link DtmFailure}.
+ * The coordinator refused a call with HTTP 409 ({@code FAILURE}) because it conflicts
+ * with the transaction's stored state: a {@code prepare} of a gid that is already in
+ * another status, a {@code submit} of a transaction that already finished, a branch
+ * registration for a transaction that is no longer prepared. A {@code waitResult()}
+ * transaction that ran and failed is not a refusal: it is reported as {@link DtmFailure}.
+ * Carries the gid, the endpoint and the coordinator's message. Not retryable: the same
+ * call will be refused again.
  */
 public final class DtmRejectedException extends DtmException {
 
@@ -18,7 +19,7 @@ public final class DtmRejectedException extends DtmException {
 	}
 
 	/**
-	 * The coordinator endpoint that refused, such as {@code submit}.
+	 * The coordinator endpoint that refused, such as {@code prepare}.
 	 * @return the endpoint name
 	 */
 	public String getEndpoint() {

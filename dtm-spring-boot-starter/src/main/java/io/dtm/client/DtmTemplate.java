@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The starter's {@link DtmOperations}: talks to the coordinator over HTTP with a
- * {@link RestClient}, retries transient coordinator errors with the given
+ * {@link RestClient}, retries calls that did not reach the coordinator with the given
  * {@link RetryTemplate}, and writes payloads with the application's {@link ObjectMapper}.
  * Thread-safe; the builders it returns are not.
  */
@@ -38,8 +38,9 @@ public class DtmTemplate implements DtmOperations {
 	 * Create a template.
 	 * @param restClient the HTTP client for coordinator and branch calls
 	 * @param connectionDetails where the coordinator is
-	 * @param retryTemplate how transient coordinator errors
-	 * ({@link DtmCoordinatorUnavailableException}) are retried
+	 * @param retryTemplate how calls that did not reach the coordinator
+	 * ({@link DtmCoordinatorUnavailableException}) are retried; retry nothing else, an
+	 * answer from the coordinator is final
 	 * @param objectMapper writes payloads that are not strings
 	 */
 	public DtmTemplate(RestClient restClient, DtmConnectionDetails connectionDetails, RetryTemplate retryTemplate,
@@ -117,7 +118,8 @@ public class DtmTemplate implements DtmOperations {
 
 	/**
 	 * Check that the coordinator answers {@code /api/ping} (no retries).
-	 * @throws DtmCoordinatorUnavailableException if it does not
+	 * @throws DtmCoordinatorUnavailableException if it cannot be reached
+	 * @throws DtmCoordinatorErrorException if it answers anything but 200
 	 */
 	public void ping() {
 		this.client.ping();
@@ -167,7 +169,8 @@ public class DtmTemplate implements DtmOperations {
 						"answered ONGOING, but a try or XA action must finish before it answers", null);
 			default:
 				throw new DtmBranchException(gid, branchId, url, call.status(),
-						(call.error() != null) ? call.error().getMessage() : call.body(), call.error());
+						(call.error() != null) ? TransportFailure.of(call.error()).reason() : call.body(),
+						call.error());
 		}
 	}
 

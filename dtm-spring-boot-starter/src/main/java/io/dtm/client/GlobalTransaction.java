@@ -35,8 +35,10 @@ public final class GlobalTransaction<T> extends TransactionOptions<GlobalTransac
 	 * is rethrown with any abort error attached as suppressed.
 	 * @param callback the branches to call
 	 * @return the gid
-	 * @throws DtmRejectedException with {@code waitResult()}, when confirm/commit did not
-	 * finish in the first pass
+	 * @throws DtmFailure when a branch refused, or with {@code waitResult()} when the
+	 * transaction failed ({@code tcc <gid> failed: <reason>})
+	 * @throws DtmCoordinatorErrorException with {@code waitResult()}, when confirm/commit
+	 * hit a branch error; the coordinator keeps retrying it
 	 */
 	public String execute(Consumer<T> callback) {
 		CoordinatorClient client = this.template.client();

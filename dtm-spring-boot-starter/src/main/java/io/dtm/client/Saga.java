@@ -112,9 +112,12 @@ public final class Saga extends TransactionOptions<Saga> implements SagaStart {
 	 * Submit the saga. Without {@link #waitResult()} the call returns once the
 	 * coordinator stored it.
 	 * @return the gid
-	 * @throws DtmRejectedException with {@code waitResult()}, when the saga did not
-	 * succeed in the first pass (it may have rolled back, or still be retrying: use
-	 * {@link DtmOperations#query(String)})
+	 * @throws DtmFailure with {@code waitResult()}, when the saga ran and was rolled back
+	 * ({@code saga <gid> failed: <rollback reason>})
+	 * @throws DtmOngoing with {@code waitResult()}, when the saga is still running
+	 * @throws DtmCoordinatorErrorException with {@code waitResult()}, when a branch
+	 * failed with an error: the coordinator keeps retrying it, use
+	 * {@link DtmOperations#query(String)} for the outcome; never re-submitted
 	 * @throws DtmCoordinatorUnavailableException when the coordinator cannot be reached
 	 */
 	public String submit() {

@@ -48,8 +48,10 @@ public abstract class TransactionOptions<B extends TransactionOptions<B>> {
 
 	/**
 	 * Let submit (and abort) wait until the coordinator has processed the transaction
-	 * once: a saga answers only after every action (or the rollback) ran, and a
-	 * transaction that did not succeed is reported as {@link DtmRejectedException}.
+	 * once: a saga answers only after every action (or the rollback) ran. A transaction
+	 * that failed is reported as {@link DtmFailure}, one still running as
+	 * {@link DtmOngoing}, one whose branch failed with an error (which the coordinator
+	 * keeps retrying) as {@link DtmCoordinatorErrorException}.
 	 * @return this builder
 	 */
 	public B waitResult() {

@@ -7,21 +7,31 @@ import io.dtm.client.DtmOperations;
 import io.dtm.client.DtmTemplate;
 import io.dtm.client.DtmTemplateCustomizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link DtmClientAutoConfiguration} and {@link DtmDiscoveryAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DtmClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -52,6 +62,63 @@ class DtmClientAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("dtm.client.server-url");
 			assertThat(analysis.getAction()).contains("dtm.client.server-url");
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			''                   | is empty                   | dtm.client.server-url=http://localhost:36789
+			localhost:36789      | has no scheme              | dtm.client.server-url=http://localhost:36789
+			dtm:36789/api/dtmsvr | has no scheme              | dtm.client.server-url=http://dtm:36789/api/dtmsvr
+			http://dtm:port      | has no valid host          | dtm.client.server-url=http://localhost:36789
+			http://dtm 1:36789   | is not a valid URL         | dtm.client.server-url=http://localhost:36789
+			ftp://dtm:36789      | has the scheme 'ftp'       | dtm.client.server-url=http://localhost:36789
+			http://dtm:36789?x=1 | has a query or fragment    | dtm.client.server-url=http://dtm:36789
+			""")
+	void whenServerUrlIsUnusableStartUpShouldFailWithAnExplainedReport(String value, String problem, String fix) {
+		this.runner.withPropertyValues("dtm.client.server-url=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new DtmServerUrlFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).startsWith("dtm.client.server-url is set to '" + value + "', which")
+				.contains(problem);
+			assertThat(analysis.getAction()).contains(fix);
+		});
+	}
+
+	@Test
+	void whenServerUrlIsEmptyAndDiscoveryLocatesTheCoordinatorShouldStart() {
+		DiscoveryClient discovery = new FixedDiscoveryClient(List.of(instance("10.0.0.1")));
+		this.runner.withPropertyValues("dtm.client.server-url=", "dtm.client.service-name=dtmService")
+			.withBean(DiscoveryClient.class, () -> discovery)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(DiscoveryDtmConnectionDetails.class);
+				assertThat(context.getBean(DtmTemplate.class).getServerUrl())
+					.isEqualTo("http://10.0.0.1:36789/api/dtmsvr");
+			});
+	}
+
+	@Test
+	void whenServerUrlIsEmptyAndServiceNameHasNoDiscoveryClientShouldSaySo() {
+		this.runner.withPropertyValues("dtm.client.server-url=", "dtm.client.service-name=dtmService")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new DtmServerUrlFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("dtm.client.server-url is set to ''");
+				assertThat(analysis.getAction()).contains("environment variable")
+					.contains("dtm.client.service-name 'dtmService'")
+					.contains("DiscoveryClient");
+			});
+	}
+
+	@Test
+	void whenApplicationStartsWithUrlWithoutSchemeShouldPrintTheAnalysis(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(DtmClientAutoConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> application.run("--dtm.client.server-url=localhost:36789"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("dtm.client.server-url is set to 'localhost:36789', which has no scheme")
+			.contains("dtm.client.server-url=http://localhost:36789");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.dtm.testsupport.ExternalServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -39,11 +41,49 @@ class DtmDiagnosticHealthTests {
 				Health health = context.getBean("dtmHealthIndicator", HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("code", "D1003")
-					.containsEntry("cause", "coordinator unreachable")
-					.containsEntry("property", "dtm.client.server-url");
-				assertThat((String) health.getDetails().get("target")).contains("127.0.0.1:1");
+					.containsEntry("cause", "coordinator unreachable: connection refused")
+					.containsEntry("target", "at http://127.0.0.1:1")
+					.containsEntry("action", "start the coordinator at http://127.0.0.1:1 or fix dtm.client.server-url")
+					.containsEntry("property", "dtm.client.server-url")
+					.containsEntry("manualCheck", "curl http://127.0.0.1:1/api/ping")
+					.containsEntry("error", "connection refused");
 			});
-		assertThat(output).contains("D1003 network timeout or service registration failure: coordinator unreachable");
+		assertThat(output)
+			.contains("D1003 network timeout or service registration failure: coordinator unreachable: "
+					+ "connection refused at http://127.0.0.1:1 — start the coordinator")
+			.doesNotContain(": null")
+			.doesNotContain("ClosedChannelException");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "mariadb", "postgresql" })
+	void whenBarrierTableIsMissingHealthShouldReportD1001WithTheAction(String database) {
+		ExternalServices.Db db = switch (database) {
+			case "mariadb" -> ExternalServices.freshMysqlDatabase("health");
+			case "postgresql" -> ExternalServices.freshPostgresSchema("health");
+			default -> new ExternalServices.Db("jdbc:h2:mem:health;DB_CLOSE_DELAY=-1", "sa", "");
+		};
+		String dialect = database.equals("mariadb") ? "mysql" : database;
+		ApplicationContextRunner runner = this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class))
+			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.datasource.url=" + db.url(),
+					"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password());
+		runner.run((context) -> {
+			Health health = context.getBean("dtmBarrierDataSourceHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("code", "D1001")
+				.containsEntry("cause", "barrier table missing")
+				.containsEntry("property", "dtm.client.barrier.initialize-schema")
+				.containsEntry("action", "set dtm.client.barrier.initialize-schema=true, or run io/dtm/client/barrier/"
+						+ "schema-" + dialect + ".sql from the dtm-spring-boot-starter jar");
+			assertThat((String) health.getDetails().get("target")).startsWith("'dtm_barrier' at ");
+			assertThat((String) health.getDetails().get("manualCheck")).contains("dtm_barrier").doesNotContain("<");
+		});
+		runner.withPropertyValues("dtm.client.barrier.initialize-schema=true")
+			.run((context) -> assertThat(
+					context.getBean("dtmBarrierDataSourceHealthIndicator", HealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP));
 	}
 
 	@Test
@@ -63,6 +103,9 @@ class DtmDiagnosticHealthTests {
 					.containsEntry("cause", "authentication failed")
 					.containsEntry("property", "spring.datasource.password");
 				assertThat((String) health.getDetails().get("target")).startsWith("for user '" + db.user() + "'");
+				URI address = URI.create(db.url().substring("jdbc:".length()));
+				assertThat(health.getDetails()).containsEntry("manualCheck",
+						"mysql -h " + address.getHost() + " -P " + address.getPort() + " -u " + db.user() + " -p");
 			});
 	}
 
@@ -73,7 +116,8 @@ class DtmDiagnosticHealthTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class))
 			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.datasource.url=" + db.url(),
-					"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password())
+					"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
+					"dtm.client.barrier.initialize-schema=true")
 			.run((context) -> assertThat(
 					context.getBean("dtmBarrierDataSourceHealthIndicator", HealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.UP));
@@ -91,7 +135,8 @@ class DtmDiagnosticHealthTests {
 					.getDetails();
 				assertThat(details).containsEntry("code", "D1002")
 					.containsEntry("cause", "connection refused")
-					.containsEntry("target", "at 127.0.0.1:1");
+					.containsEntry("target", "at 127.0.0.1:1")
+					.containsEntry("manualCheck", "redis-cli -h 127.0.0.1 -p 1 ping");
 			});
 		this.runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
 			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.data.redis.host=" + redis.getHost(),

@@ -1,6 +1,5 @@
 package io.dtm.client;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -86,37 +85,92 @@ class DtmTemplateTests {
 	}
 
 	@Test
-	void whenCoordinatorAnswers5xxShouldRetryWithBackOff() {
-		this.server.expect(ExpectedCount.twice(), requestTo(API + "/submit"))
+	void whenCoordinatorAnswers5xxShouldNotResubmit() {
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/submit"))
+			.andRespond(withStatus(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+				.body("{\"message\":\"branch error: HTTP 500 from http://a\"}"));
+		assertThatExceptionOfType(DtmCoordinatorErrorException.class)
+			.isThrownBy(() -> this.dtm.saga("g2").step("http://a", "http://b", null).waitResult().submit())
+			.satisfies((ex) -> {
+				assertThat(ex.getHttpStatus()).isEqualTo(500);
+				assertThat(ex.getGid()).isEqualTo("g2");
+				assertThat(ex.isRetryable()).isFalse();
+			})
+			.withMessageContaining("HTTP 500: branch error: HTTP 500 from http://a")
+			.withMessageContaining("not sent again");
+		this.server.verify();
+	}
+
+	@Test
+	void whenCoordinatorAnswers503ShouldNotResend() {
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/newGid"))
 			.andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE));
+		assertThatExceptionOfType(DtmCoordinatorErrorException.class).isThrownBy(this.dtm::newGid)
+			.withMessageContaining("HTTP 503");
+		this.server.verify();
+	}
+
+	@Test
+	void whenRequestDidNotReachCoordinatorShouldRetryWithBackOff() {
+		this.server.expect(ExpectedCount.twice(), requestTo(API + "/submit"))
+			.andRespond(withException(new java.net.ConnectException("Connection refused")));
 		this.server.expect(requestTo(API + "/submit")).andRespond(withSuccess(OK, MediaType.APPLICATION_JSON));
 		this.dtm.saga("g2").step("http://a", "http://b", null).submit();
 		this.server.verify();
 	}
 
 	@Test
-	void whenCoordinatorUnreachableShouldGiveUpWithRetryableException() {
-		this.server.expect(ExpectedCount.times(3), requestTo(API + "/newGid"))
-			.andRespond(withException(new IOException("connection refused")));
-		assertThatExceptionOfType(DtmCoordinatorUnavailableException.class).isThrownBy(this.dtm::newGid)
-			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
-			.withMessageContaining("newGid");
+	void whenReadTimesOutShouldNotResend() {
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/submit"))
+			.andRespond(withException(new java.net.SocketTimeoutException("Read timed out")));
+		assertThatExceptionOfType(DtmCoordinatorErrorException.class)
+			.isThrownBy(() -> this.dtm.saga("g6").step("http://a", "http://b", null).waitResult().submit())
+			.withMessageContaining("timed out waiting for the answer")
+			.withMessageContaining("query the gid");
 		this.server.verify();
 	}
 
 	@Test
-	void whenCoordinatorAnswers409ShouldThrowRejectedWithoutRetry() {
+	void whenCoordinatorUnreachableShouldGiveUpWithRetryableException() {
+		this.server.expect(ExpectedCount.times(3), requestTo(API + "/newGid"))
+			.andRespond(withException(new java.net.ConnectException()));
+		assertThatExceptionOfType(DtmCoordinatorUnavailableException.class).isThrownBy(this.dtm::newGid)
+			.satisfies((ex) -> {
+				assertThat(ex.isRetryable()).isTrue();
+				assertThat(ex.getUrl()).isEqualTo(API + "/newGid");
+				assertThat(ex.getReason()).isEqualTo("connection refused");
+			})
+			.withMessage("dtm coordinator unavailable: newGid did not reach " + API + "/newGid: connection refused");
+		this.server.verify();
+	}
+
+	@Test
+	void whenWaitResultSagaFailsShouldThrowFailureWithTheRollbackReason() {
 		this.server.expect(ExpectedCount.once(), requestTo(API + "/submit"))
 			.andRespond(withStatus(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
-				.body("{\"dtm_result\":\"FAILURE\",\"message\":\"wait result not return success\"}"));
-		assertThatExceptionOfType(DtmRejectedException.class)
+				.body("{\"dtm_result\":\"FAILURE\",\"message\":\"insufficient balance\"}"));
+		assertThatExceptionOfType(DtmFailure.class)
 			.isThrownBy(() -> this.dtm.saga("g3").step("http://a", "http://b", null).waitResult().submit())
 			.satisfies((ex) -> {
 				assertThat(ex.getGid()).isEqualTo("g3");
-				assertThat(ex.getEndpoint()).isEqualTo("submit");
 				assertThat(ex.isRetryable()).isFalse();
 			})
-			.withMessageContaining("wait result not return success");
+			.withMessage("saga g3 failed: insufficient balance");
+		this.server.verify();
+	}
+
+	@Test
+	void whenCoordinatorAnswers409ToPrepareShouldThrowRejectedWithoutRetry() {
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/prepare"))
+			.andRespond(withStatus(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+				.body("{\"dtm_result\":\"FAILURE\",\"message\":\"current status 'succeed', cannot prepare\"}"));
+		assertThatExceptionOfType(DtmRejectedException.class)
+			.isThrownBy(() -> this.dtm.msg("g7").step("http://a", null).prepare("http://q"))
+			.satisfies((ex) -> {
+				assertThat(ex.getEndpoint()).isEqualTo("prepare");
+				assertThat(ex.isRetryable()).isFalse();
+			})
+			.withMessageContaining("cannot prepare");
 		this.server.verify();
 	}
 

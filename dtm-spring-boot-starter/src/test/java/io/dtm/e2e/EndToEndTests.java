@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.dtm.client.DtmCoordinatorErrorException;
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOperations;
 import io.dtm.client.Msg;
@@ -14,6 +15,7 @@ import io.dtm.core.BranchOp;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.e2e.bank.Accounts;
+import io.dtm.e2e.bank.BankController;
 import io.dtm.e2e.bank.BankApplication;
 import io.dtm.e2e.bank.Transfer;
 import io.dtm.testsupport.ExternalServices;
@@ -140,6 +142,37 @@ class EndToEndTests {
 			.submit();
 		awaitStatus(gid, GlobalStatus.FAILED);
 		assertBalances(100, 100);
+	}
+
+	@Test
+	void whenWaitResultSagaFailsShouldThrowFailureWithTheRollbackReason() {
+		closeAccount(this.b);
+		String gid = this.dtm.newGid();
+		assertThatExceptionOfType(DtmFailure.class)
+			.isThrownBy(() -> this.dtm.saga(gid)
+				.step(bankUrl + "/saga/TransOut", bankUrl + "/saga/TransOutRevert", Transfer.of(this.a, 30))
+				.step(bankUrl + "/saga/TransIn", bankUrl + "/saga/TransInRevert", Transfer.of(this.b, 30))
+				.waitResult()
+				.submit())
+			.satisfies((ex) -> assertThat(ex.getGid()).isEqualTo(gid))
+			.withMessageStartingWith("saga " + gid + " failed: ")
+			.withMessageContaining("is closed or frozen");
+		assertThat(this.dtm.query(gid).orElseThrow().status()).isEqualTo(GlobalStatus.FAILED);
+		assertBalances(100, 100);
+	}
+
+	@Test
+	void whenWaitResultBranchAnswers500ShouldNotResubmit() {
+		String gid = this.dtm.newGid();
+		BankController controller = bank.getBean(BankController.class);
+		assertThatExceptionOfType(DtmCoordinatorErrorException.class)
+			.isThrownBy(() -> this.dtm.saga(gid)
+				.step(bankUrl + "/broken", bankUrl + "/noop", Transfer.of(this.a, 30))
+				.waitResult()
+				.submit())
+			.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(500));
+		assertThat(controller.brokenCalls(gid)).as("calls before the coordinator's own retry").isEqualTo(1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> controller.brokenCalls(gid) >= 2);
 	}
 
 	@Test

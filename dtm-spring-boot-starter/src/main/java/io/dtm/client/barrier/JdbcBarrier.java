@@ -1,6 +1,7 @@
 package io.dtm.client.barrier;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -11,6 +12,7 @@ import io.dtm.core.TransType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -140,6 +142,36 @@ public class JdbcBarrier {
 	}
 
 	/**
+	 * Check that the barrier table exists and can be read.
+	 * @throws BarrierTableMissingException if it does not exist
+	 * @throws org.springframework.dao.DataAccessException if the database cannot be used
+	 */
+	public void checkTable() {
+		withTable(() -> this.jdbcTemplate.queryForList("SELECT barrier_id FROM " + this.tableName + " WHERE 1 = 0"));
+	}
+
+	private <T> T withTable(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (DataAccessException ex) {
+			if (BarrierTableMissingException.isMissingTable(ex)) {
+				throw new BarrierTableMissingException(this.tableName, knownDialect(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	private BarrierDialect knownDialect() {
+		try {
+			return dialect();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Create the barrier table if it does not exist.
 	 */
 	public void initializeSchema() {
@@ -180,8 +212,8 @@ public class JdbcBarrier {
 	int insert(TransType transType, String gid, String branchId, String op, String barrierId, String reason) {
 		BarrierDialect current = dialect();
 		try {
-			return this.jdbcTemplate.update(current.insertSql(this.tableName), transType.wireValue(), gid, branchId, op,
-					barrierId, reason);
+			return withTable(() -> this.jdbcTemplate.update(current.insertSql(this.tableName), transType.wireValue(),
+					gid, branchId, op, barrierId, reason));
 		}
 		catch (DuplicateKeyException ex) {
 			if (current == BarrierDialect.H2) {
@@ -192,10 +224,10 @@ public class JdbcBarrier {
 	}
 
 	private String reasonForUpdate(String gid, String branchId, String op, String barrierId) {
-		List<String> reasons = this.jdbcTemplate.queryForList(
+		List<String> reasons = withTable(() -> this.jdbcTemplate.queryForList(
 				"SELECT reason FROM " + this.tableName
 						+ " WHERE gid = ? AND branch_id = ? AND op = ? AND barrier_id = ? FOR UPDATE",
-				String.class, gid, branchId, op, barrierId);
+				String.class, gid, branchId, op, barrierId));
 		return reasons.isEmpty() ? null : reasons.get(0);
 	}
 

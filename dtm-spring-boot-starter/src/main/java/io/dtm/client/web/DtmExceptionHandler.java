@@ -1,10 +1,12 @@
 package io.dtm.client.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOngoing;
 import io.dtm.client.DtmRequestException;
+import io.dtm.client.barrier.BarrierTableMissingException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns {@link DtmFailure} thrown by any controller into 409
  * {@code {"dtm_result":"FAILURE","message":…}} and {@link DtmOngoing} into 425
  * {@code {"dtm_result":"ONGOING"}}; a request that is not a valid branch call
- * ({@link DtmRequestException}) is answered 400 with a message. Lowest precedence, so an
- * application's own advice for these types wins.
+ * ({@link DtmRequestException}) is answered 400 with a message, and a missing barrier
+ * table ({@link BarrierTableMissingException}) 500 with the D1001 message that says how
+ * to create it. Lowest precedence, so an application's own advice for these types wins.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -41,6 +44,21 @@ public class DtmExceptionHandler {
 	@ExceptionHandler(DtmOngoing.class)
 	public ResponseEntity<Map<String, Object>> ongoing(DtmOngoing ex) {
 		return DtmReplies.ongoing(ex.getMessage());
+	}
+
+	/**
+	 * 500 {@code {"code":"D1001","message":"D1001 … barrier table missing … — set
+	 * dtm.client.barrier.initialize-schema=true, or run …"}}: the coordinator retries the
+	 * branch, which succeeds once the table exists.
+	 * @param ex the missing table
+	 * @return the reply
+	 */
+	@ExceptionHandler(BarrierTableMissingException.class)
+	public ResponseEntity<Map<String, Object>> barrierTableMissing(BarrierTableMissingException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", "D1001");
+		body.put("message", ex.getMessage());
+		return ResponseEntity.internalServerError().body(body);
 	}
 
 	/**

@@ -262,6 +262,31 @@ abstract class AbstractJdbcBarrierTests {
 	}
 
 	@Test
+	void whenBarrierTableMissingShouldSayD1001AndHowToCreateIt() {
+		JdbcBarrier missing = new JdbcBarrier(dataSource, this.transactionManager, null, "dtm_barrier_absent");
+		String file = "io/dtm/client/barrier/schema-" + expectedDialect().name().toLowerCase(java.util.Locale.ROOT)
+				+ ".sql";
+		assertThatExceptionOfType(BarrierTableMissingException.class)
+			.isThrownBy(() -> missing.call(bb(gid(), BranchOp.ACTION), (tx) -> {
+			}))
+			.satisfies((ex) -> assertThat(ex.getTableName()).isEqualTo("dtm_barrier_absent"))
+			.withMessageStartingWith("D1001 database connection failure: barrier table missing: table "
+					+ "'dtm_barrier_absent' does not exist")
+			.withMessageContaining("set dtm.client.barrier.initialize-schema=true, or run " + file)
+			.withMessageContaining("with the table name changed to dtm_barrier_absent");
+		assertThatExceptionOfType(BarrierTableMissingException.class).isThrownBy(missing::checkTable);
+		assertThatExceptionOfType(BarrierTableMissingException.class).isThrownBy(() -> missing.queryPrepared(gid()));
+		this.barrier.checkTable();
+	}
+
+	@Test
+	void whenBusinessTableMissingShouldNotBlameTheBarrierTable() {
+		assertThatExceptionOfType(org.springframework.jdbc.BadSqlGrammarException.class)
+			.isThrownBy(() -> this.barrier.call(bb(gid(), BranchOp.ACTION),
+					(tx) -> tx.jdbcTemplate().queryForList("SELECT * FROM no_such_business_table")));
+	}
+
+	@Test
 	void whenUnboundBarrierCalledShouldExplain() {
 		assertThatIllegalStateException().isThrownBy(() -> bb(gid(), BranchOp.ACTION).call((tx) -> {
 		})).withMessageContaining("not bound");

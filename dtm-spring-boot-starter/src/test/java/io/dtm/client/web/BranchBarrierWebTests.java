@@ -2,14 +2,18 @@ package io.dtm.client.web;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOngoing;
 import io.dtm.client.barrier.BranchBarrier;
+import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.core.BranchOp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Tests for {@link BranchBarrierArgumentResolver} and {@link DtmExceptionHandler}.
  */
 class BranchBarrierWebTests {
+
+	private static final DataSource DATA_SOURCE = new DriverManagerDataSource("jdbc:h2:mem:web;DB_CLOSE_DELAY=-1", "sa",
+			"");
 
 	private final AtomicReference<BranchBarrier> seen = new AtomicReference<>();
 
@@ -34,9 +42,9 @@ class BranchBarrierWebTests {
 	@BeforeEach
 	void setUp() {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("jdbcBarrier", JdbcBarrier.create(DATA_SOURCE));
 		this.mvc = MockMvcBuilders.standaloneSetup(new Branches(this.seen))
-			.setCustomArgumentResolvers(
-					new BranchBarrierArgumentResolver(beans.getBeanProvider(io.dtm.client.barrier.JdbcBarrier.class)))
+			.setCustomArgumentResolvers(new BranchBarrierArgumentResolver(beans.getBeanProvider(JdbcBarrier.class)))
 			.setControllerAdvice(new DtmExceptionHandler())
 			.build();
 	}
@@ -50,8 +58,38 @@ class BranchBarrierWebTests {
 	}
 
 	@Test
-	void whenParameterMissingShouldAnswer400() throws Exception {
-		this.mvc.perform(post("/ok?gid=g1&trans_type=saga&branch_id=01")).andExpect(status().isBadRequest());
+	void whenParameterMissingShouldAnswer400NamingIt() throws Exception {
+		this.mvc.perform(post("/ok?gid=g1&trans_type=saga&branch_id=01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().json(
+					"{\"message\":\"not a dtm branch call: missing query parameter 'op' "
+							+ "(a branch URL is called by the coordinator with gid, trans_type, branch_id and op)\"}",
+					true));
+	}
+
+	@Test
+	void whenSeveralParametersMissingShouldAnswer400NamingEach() throws Exception {
+		String body = this.mvc.perform(post("/ok?trans_type=saga"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body)
+			.startsWith("{\"message\":\"not a dtm branch call: missing query parameters 'gid', " + "'branch_id', 'op'");
+	}
+
+	@Test
+	void whenBarrierTableMissingShouldAnswer500WithD1001AndTheAction() throws Exception {
+		String body = this.mvc.perform(post("/work?gid=g1&trans_type=saga&branch_id=01&op=action"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.code").value("D1001"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(body)
+			.contains("\"message\":\"D1001 database connection failure: barrier table missing: table "
+					+ "'dtm_barrier' does not exist")
+			.contains("set dtm.client.barrier.initialize-schema=true, or run io/dtm/client/barrier/schema-h2.sql");
 	}
 
 	@Test
@@ -94,6 +132,11 @@ class BranchBarrierWebTests {
 		@PostMapping("/ok")
 		void ok(BranchBarrier barrier) {
 			this.seen.set(barrier);
+		}
+
+		@PostMapping("/work")
+		void work(BranchBarrier barrier) {
+			barrier.call((tx) -> tx.jdbcTemplate().update("UPDATE account SET balance = balance - 1"));
 		}
 
 		@PostMapping("/refuse")

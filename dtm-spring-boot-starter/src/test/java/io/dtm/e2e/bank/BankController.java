@@ -1,6 +1,8 @@
 package io.dtm.e2e.bank;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dtm.client.barrier.BranchBarrier;
 import io.dtm.client.barrier.JdbcBarrier;
@@ -28,6 +30,8 @@ public class BankController {
 	private final JdbcBarrier jdbcBarrier;
 
 	private final XaParticipant xa;
+
+	private final Map<String, AtomicInteger> brokenCalls = new ConcurrentHashMap<>();
 
 	BankController(Accounts accounts, JdbcTemplate jdbc, JdbcBarrier jdbcBarrier, XaParticipant xa) {
 		this.accounts = accounts;
@@ -140,6 +144,27 @@ public class BankController {
 			this.accounts.maybeFailAfterCommit(Transfer.flaky("", 0), query.get("gid") + path + "@commit");
 		}
 		return DtmReplies.success();
+	}
+
+	/**
+	 * A branch whose server is broken: counts its calls per gid and answers 500.
+	 * @param gid the gid
+	 * @return 500
+	 */
+	@PostMapping("/broken")
+	ResponseEntity<Map<String, Object>> broken(@RequestParam("gid") String gid) {
+		this.brokenCalls.computeIfAbsent(gid, (key) -> new AtomicInteger()).incrementAndGet();
+		return ResponseEntity.internalServerError().body(Map.of("message", "bank is broken"));
+	}
+
+	@PostMapping("/noop")
+	ResponseEntity<Map<String, Object>> noop() {
+		return DtmReplies.success();
+	}
+
+	public int brokenCalls(String gid) {
+		AtomicInteger calls = this.brokenCalls.get(gid);
+		return (calls != null) ? calls.get() : 0;
 	}
 
 	JdbcTemplate jdbc() {
