@@ -75,7 +75,7 @@ abstract class StoreFaultHealthTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health").status() == 200);
 		proxy().refuse();
 		try {
-			for (int i = 0; i < 3; i++) {
+			for (int i = 0; i < 2; i++) {
 				JsonNode store = timed(http, "/actuator/health", 503).json().path("components").path("dtmStore");
 				assertThat(store.path("status").asText()).isEqualTo("DOWN");
 				assertThat(store.path("details").path("code").asText()).isEqualTo(code());
@@ -109,10 +109,10 @@ abstract class StoreFaultHealthTests {
 		}
 		calls.forEach(CompletableFuture::join);
 		int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 5; i++) {
 			timed(http, "/actuator/health", 503);
 		}
-		assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("live threads after 10 more calls")
+		assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("live threads after 5 more calls")
 			.isLessThanOrEqualTo(threads + 3);
 		assertThat(diagnosticThreads(false)).as("threads of the check pool").isLessThanOrEqualTo(2);
 		assertThat(diagnosticThreads(true)).as("threads waiting for the store").isLessThanOrEqualTo(1);
