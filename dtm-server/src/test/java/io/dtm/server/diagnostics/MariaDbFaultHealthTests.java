@@ -6,6 +6,7 @@ import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dtm.server.cron.enabled=false")
+@DirtiesContext
 class MariaDbFaultHealthTests extends StoreFaultHealthTests {
 
 	private static StallingProxy proxy;

@@ -8,6 +8,7 @@ import io.dtm.server.testsupport.RedisKeyCleaner;
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dtm.server.cron.enabled=false")
+@DirtiesContext
 class RedisFaultHealthTests extends StoreFaultHealthTests {
 
 	private static final String PREFIX = "{h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "}";

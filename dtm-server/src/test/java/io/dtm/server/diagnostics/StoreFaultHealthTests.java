@@ -114,16 +114,14 @@ abstract class StoreFaultHealthTests {
 		}
 		assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("live threads after 5 more calls")
 			.isLessThanOrEqualTo(threads + 3);
-		assertThat(diagnosticThreads(false)).as("threads of the check pool").isLessThanOrEqualTo(2);
-		assertThat(diagnosticThreads(true)).as("threads waiting for the store").isLessThanOrEqualTo(1);
+		assertThat(threadsInStoreCheck()).as("threads waiting for the store").isLessThanOrEqualTo(1);
 	}
 
-	private static long diagnosticThreads(boolean inStoreCheck) {
+	private static long threadsInStoreCheck() {
 		return Thread.getAllStackTraces()
-			.entrySet()
+			.values()
 			.stream()
-			.filter((thread) -> thread.getKey().getName().startsWith("dtm-diagnostics-"))
-			.filter((thread) -> !inStoreCheck || Arrays.stream(thread.getValue())
+			.filter((stack) -> Arrays.stream(stack)
 				.anyMatch((frame) -> frame.getClassName().equals(StoreCheck.class.getName())))
 			.count();
 	}
