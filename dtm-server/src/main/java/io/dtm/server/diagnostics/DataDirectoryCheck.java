@@ -3,6 +3,7 @@ package io.dtm.server.diagnostics;
 import java.util.Optional;
 
 import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticCause;
 import io.dtm.core.PathTarget;
 
 /**
@@ -25,6 +26,17 @@ public class DataDirectoryCheck implements DiagnosticCheck {
 	@Override
 	public Optional<Diagnosis> run() {
 		return PathTarget.checkWritableDirectory(DataDirectoryVerifier.PROPERTY, this.directory);
+	}
+
+	/**
+	 * D1004 "file-system error": a directory that does not answer in time is on a hung
+	 * (network) file system.
+	 */
+	@Override
+	public Diagnosis timedOut(String error) {
+		return new Diagnosis(DiagnosticCause.PATH_OTHER,
+				PathTarget.describe(DataDirectoryVerifier.PROPERTY, this.directory), DataDirectoryVerifier.PROPERTY,
+				error);
 	}
 
 }

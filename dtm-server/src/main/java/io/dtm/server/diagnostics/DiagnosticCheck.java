@@ -17,9 +17,18 @@ public interface DiagnosticCheck {
 	String name();
 
 	/**
-	 * Run the check.
+	 * Run the check. It may block (a store that accepts connections and never answers);
+	 * callers run it through a {@link DiagnosticRunner}, which bounds the wait.
 	 * @return the problem found, or empty when all is well
 	 */
 	Optional<Diagnosis> run();
+
+	/**
+	 * The problem to report when {@link #run()} has not answered in time: the check's own
+	 * D-code with its timeout cause.
+	 * @param error what happened, e.g. {@code timed out after 2s}
+	 * @return the diagnosis
+	 */
+	Diagnosis timedOut(String error);
 
 }

@@ -10,22 +10,23 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * A health indicator over one {@link DiagnosticCheck}: DOWN with {@code code},
  * {@code cause}, {@code target}, {@code action}, {@code property} and {@code check}
- * details when it fails.
+ * details when it fails, also when it does not answer within the check timeout (see
+ * {@link DiagnosticRunner}).
  */
 public class DiagnosticHealthIndicator implements HealthIndicator {
 
 	private final DiagnosticCheck check;
 
-	private final DiagnosticReporter reporter;
+	private final DiagnosticRunner runner;
 
-	public DiagnosticHealthIndicator(DiagnosticCheck check, DiagnosticReporter reporter) {
+	public DiagnosticHealthIndicator(DiagnosticCheck check, DiagnosticRunner runner) {
 		this.check = check;
-		this.reporter = reporter;
+		this.runner = runner;
 	}
 
 	@Override
 	public Health health() {
-		Optional<Diagnosis> result = this.reporter.run(this.check);
+		Optional<Diagnosis> result = this.runner.run(this.check);
 		if (result.isEmpty()) {
 			return Health.up().withDetail("check", this.check.name()).build();
 		}

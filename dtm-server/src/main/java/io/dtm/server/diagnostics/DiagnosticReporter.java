@@ -52,14 +52,16 @@ public class DiagnosticReporter {
 	}
 
 	/**
-	 * Run a check and record its result.
-	 * @param check the check
-	 * @return the result
+	 * Record that a check did not answer in time, unless it is already known to fail: a
+	 * check that keeps timing out while its background run finds the real cause (say,
+	 * connection refused) must not log a line each time the two alternate.
+	 * @param check the check name
+	 * @param diagnosis the time-out diagnosis
 	 */
-	public Optional<Diagnosis> run(DiagnosticCheck check) {
-		Optional<Diagnosis> result = check.run();
-		report(check.name(), result);
-		return result;
+	public void reportTimeout(String check, Diagnosis diagnosis) {
+		if (!this.current.containsKey(check)) {
+			report(check, Optional.of(diagnosis));
+		}
 	}
 
 }

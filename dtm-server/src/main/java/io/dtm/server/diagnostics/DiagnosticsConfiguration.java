@@ -11,15 +11,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires the D1001/D1004 checks, their health indicators, the {@code /actuator/dtm}
- * endpoint and the start-up data-directory verification.
+ * Wires the D1001/D1004 checks, the time-bounded runner that health and
+ * {@code /actuator/dtm} run them through, their health indicators, the
+ * {@code /actuator/dtm} endpoint and the start-up data-directory verification.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DiagnosticsProperties.class)
 public class DiagnosticsConfiguration {
 
 	@Bean
@@ -30,6 +33,11 @@ public class DiagnosticsConfiguration {
 	@Bean
 	DiagnosticReporter diagnosticReporter(ObjectProvider<MeterRegistry> meterRegistry) {
 		return new DiagnosticReporter(meterRegistry.getIfAvailable());
+	}
+
+	@Bean
+	DiagnosticRunner diagnosticRunner(DiagnosticsProperties properties, DiagnosticReporter reporter) {
+		return new DiagnosticRunner(properties.getCheckTimeout(), reporter);
 	}
 
 	@Bean
@@ -65,22 +73,22 @@ public class DiagnosticsConfiguration {
 
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("dtmStore")
-	DiagnosticHealthIndicator dtmStoreHealthIndicator(StoreCheck storeCheck, DiagnosticReporter reporter) {
-		return new DiagnosticHealthIndicator(storeCheck, reporter);
+	DiagnosticHealthIndicator dtmStoreHealthIndicator(StoreCheck storeCheck, DiagnosticRunner runner) {
+		return new DiagnosticHealthIndicator(storeCheck, runner);
 	}
 
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("dtmPaths")
 	DiagnosticHealthIndicator dtmPathsHealthIndicator(ObjectProvider<DataDirectoryCheck> check,
-			DiagnosticReporter reporter) {
+			DiagnosticRunner runner) {
 		DiagnosticCheck paths = check.getIfAvailable();
-		return new DiagnosticHealthIndicator((paths != null) ? paths : new NoPathsCheck(), reporter);
+		return new DiagnosticHealthIndicator((paths != null) ? paths : new NoPathsCheck(), runner);
 	}
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	DtmDiagnosticsEndpoint dtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticReporter reporter) {
-		return new DtmDiagnosticsEndpoint(checks, reporter);
+	DtmDiagnosticsEndpoint dtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner) {
+		return new DtmDiagnosticsEndpoint(checks, runner);
 	}
 
 	/**
@@ -96,6 +104,11 @@ public class DiagnosticsConfiguration {
 		@Override
 		public java.util.Optional<Diagnosis> run() {
 			return java.util.Optional.empty();
+		}
+
+		@Override
+		public Diagnosis timedOut(String error) {
+			return new Diagnosis(DiagnosticCause.PATH_OTHER, "", null, error);
 		}
 
 	}

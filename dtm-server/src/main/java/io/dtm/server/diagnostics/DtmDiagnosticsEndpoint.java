@@ -10,31 +10,34 @@ import io.dtm.core.Diagnosis;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@code /actuator/dtm}: runs every diagnostic check on demand and lists the results with
- * their D-codes, causes and actions.
+ * {@code /actuator/dtm}: runs every diagnostic check on demand (all at once, within the
+ * check timeout) and lists the results with their D-codes, causes and actions. Answers
+ * 200 when every check passes and 503 when one fails, as {@code /actuator/health} does.
  */
 @Endpoint(id = "dtm")
 public class DtmDiagnosticsEndpoint {
 
 	private final List<DiagnosticCheck> checks;
 
-	private final DiagnosticReporter reporter;
+	private final DiagnosticRunner runner;
 
-	public DtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticReporter reporter) {
+	public DtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner) {
 		this.checks = checks;
-		this.reporter = reporter;
+		this.runner = runner;
 	}
 
 	@ReadOperation
-	public Map<String, Object> diagnose() {
+	public WebEndpointResponse<Map<String, Object>> diagnose() {
+		List<Optional<Diagnosis>> outcomes = this.runner.runAll(this.checks);
 		List<Map<String, Object>> results = new ArrayList<>();
 		boolean ok = true;
-		for (DiagnosticCheck check : this.checks) {
-			Optional<Diagnosis> result = this.reporter.run(check);
+		for (int i = 0; i < this.checks.size(); i++) {
+			Optional<Diagnosis> result = outcomes.get(i);
 			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("check", check.name());
+			row.put("check", this.checks.get(i).name());
 			row.put("status", result.isPresent() ? "failed" : "ok");
 			result.ifPresent((diagnosis) -> {
 				row.put("code", diagnosis.code().name());
@@ -53,7 +56,8 @@ public class DtmDiagnosticsEndpoint {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", ok ? "ok" : "failed");
 		body.put("checks", results);
-		return body;
+		return new WebEndpointResponse<>(body,
+				ok ? WebEndpointResponse.STATUS_OK : WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}
 
 }

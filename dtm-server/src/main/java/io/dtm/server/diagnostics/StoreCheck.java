@@ -1,5 +1,6 @@
 package io.dtm.server.diagnostics;
 
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,6 +35,15 @@ public class StoreCheck implements DiagnosticCheck {
 		catch (RuntimeException ex) {
 			return Optional.of(this.classifier.apply(ex));
 		}
+	}
+
+	/**
+	 * The store's timeout cause: D1001 "connect or socket timeout" for the SQL store,
+	 * D1002 "connect or command timeout" for Redis.
+	 */
+	@Override
+	public Diagnosis timedOut(String error) {
+		return this.classifier.apply(new SocketTimeoutException(error));
 	}
 
 }

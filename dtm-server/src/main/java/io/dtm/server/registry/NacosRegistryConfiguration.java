@@ -9,6 +9,7 @@ import com.alibaba.cloud.nacos.ConditionalOnNacosDiscoveryEnabled;
 import com.alibaba.cloud.nacos.NacosDiscoveryProperties;
 import com.alibaba.cloud.nacos.NacosServiceManager;
 import io.dtm.core.Diagnosis;
+import io.dtm.core.DiagnosticCause;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.diagnostics.DiagnosticCheck;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,8 +87,16 @@ class NacosRegistryConfiguration {
 			@Override
 			public Optional<Diagnosis> run() {
 				RegistrationFailure failure = nacosRegistrar.status().failure();
-				return Optional.ofNullable(failure)
-					.map((f) -> f.toDiagnosis("at " + nacosRegistrar.target().get("serverAddr")));
+				return Optional.ofNullable(failure).map((f) -> f.toDiagnosis(target()));
+			}
+
+			@Override
+			public Diagnosis timedOut(String error) {
+				return new Diagnosis(DiagnosticCause.REGISTRY_TIMEOUT, target(), null, error);
+			}
+
+			private String target() {
+				return "at " + nacosRegistrar.target().get("serverAddr");
 			}
 
 		};

@@ -41,8 +41,8 @@ class ConfigProfilesTests {
 		try (ConfigurableApplicationContext app = start(db, "mysql,production")) {
 			Environment env = app.getEnvironment();
 			assertThat(env.getProperty("spring.datasource.url")).isEqualTo(db.url());
-			assertThat(env.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
 			DtmHttp http = new DtmHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertProductionHidesDiagnosticDetails(http);
 			assertThat(http.get("/api/health").json().path("result").asText()).isEqualTo("success");
 			assertThat(http
 				.post("/api/dtmsvr/submit",
@@ -67,6 +67,7 @@ class ConfigProfilesTests {
 				"--dtm.server.cron.enabled=false")) {
 			assertThat(app.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 			DtmHttp http = new DtmHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertProductionHidesDiagnosticDetails(http);
 			assertThat(http.get("/api/health").json().path("result").asText()).isEqualTo("success");
 			assertThat(http
 				.post("/api/dtmsvr/submit",
@@ -104,6 +105,24 @@ class ConfigProfilesTests {
 				+ withoutComments(Files.readString(
 						Path.of("src/main/resources/db/migration/mysql/V2__binary_ids_and_larger_payloads.sql")));
 		assertThat(withoutComments(manual)).isEqualTo(flyway);
+	}
+
+	/**
+	 * The production rule: nobody sees diagnostic details over HTTP, neither in health
+	 * nor through /actuator/dtm; probes and scrapes still work.
+	 * @param http the coordinator
+	 */
+	private static void assertProductionHidesDiagnosticDetails(DtmHttp http) {
+		DtmHttp.Reply health = http.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().path("status").asText()).isEqualTo("UP");
+		assertThat(health.json().has("components")).as(health.body()).isFalse();
+		assertThat(health.json().has("details")).as(health.body()).isFalse();
+		DtmHttp.Reply readiness = http.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().has("components")).as(readiness.body()).isFalse();
+		assertThat(http.get("/actuator/dtm").status()).as("/actuator/dtm is not exposed").isEqualTo(404);
+		assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
 	}
 
 	private static String withoutComments(String sql) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.diagnostics.DiagnosticHealthIndicator;
 import io.dtm.server.diagnostics.DiagnosticReporter;
+import io.dtm.server.diagnostics.DiagnosticRunner;
 import io.dtm.server.diagnostics.StoreCheck;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.RedisTestConnections;
@@ -104,7 +105,9 @@ class RedisConfigurationErrorTests {
 		try {
 			StoreCheck check = new StoreCheck(store(factory, port),
 					(failure) -> RedisDiagnostics.toDiagnosis(failure, endpoint(port)));
-			Health health = new DiagnosticHealthIndicator(check, new DiagnosticReporter(null)).health();
+			Health health = new DiagnosticHealthIndicator(check,
+					new DiagnosticRunner(Duration.ofSeconds(2), new DiagnosticReporter(null)))
+				.health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("code", "D1002")
 				.containsEntry("cause", "connection refused")
