@@ -1,8 +1,11 @@
 package io.dtm.server.api;
 
 import java.util.Map;
+import java.util.Optional;
 
-import io.dtm.server.store.TransStore;
+import io.dtm.core.Diagnosis;
+import io.dtm.server.diagnostics.DiagnosticRunner;
+import io.dtm.server.diagnostics.StoreCheck;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class PingController {
 
-	private final TransStore store;
+	private final StoreCheck storeCheck;
 
-	PingController(TransStore store) {
-		this.store = store;
+	private final DiagnosticRunner runner;
+
+	PingController(StoreCheck storeCheck, DiagnosticRunner runner) {
+		this.storeCheck = storeCheck;
+		this.runner = runner;
 	}
 
 	/** Liveness as dtm answers it. */
@@ -29,22 +35,20 @@ public class PingController {
 		return Map.of("msg", "pong");
 	}
 
-	/** 200 when the store is reachable, 503 with the reason otherwise. */
+	/**
+	 * 200 when the store answers, 503 with the D-coded reason otherwise; like every
+	 * health check it waits at most {@code dtm.server.diagnostics.check-timeout}.
+	 */
 	@RequestMapping("/health")
 	ResponseEntity<Map<String, Object>> health() {
-		try {
-			this.store.ping();
+		Optional<Diagnosis> problem = this.runner.run(this.storeCheck);
+		if (problem.isEmpty()) {
 			return ResponseEntity.ok(Map.of("result", "success"));
 		}
-		catch (RuntimeException ex) {
-			Throwable root = ex;
-			while (root.getCause() != null && root.getCause() != root) {
-				root = root.getCause();
-			}
-			String message = (root.getMessage() != null) ? root.getMessage() : root.toString();
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.body(Map.of("result", "failure", "message", "store is not reachable: " + message));
-		}
+		Diagnosis diagnosis = problem.get();
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(Map.of("result", "failure", "code", diagnosis.code().name(), "message",
+					"store is not reachable: " + diagnosis.message()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dtm.core.Diagnosis;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,11 @@ public class DiagnosticReporter {
 			if (previous == null || previous.cause() != diagnosis.cause()) {
 				logger.warn("{} [check={}; error: {}]", diagnosis.message(), check, diagnosis.error());
 				if (this.meterRegistry != null) {
-					this.meterRegistry
-						.counter("dtm.diagnostic", "code", diagnosis.code().name(), "cause",
+					Counter.builder("dtm.diagnostic")
+						.description("Problems found by the D1001-D1004 checks, counted once per occurrence")
+						.tags("code", diagnosis.code().name(), "cause",
 								diagnosis.cause().name().toLowerCase(java.util.Locale.ROOT))
+						.register(this.meterRegistry)
 						.increment();
 				}
 			}

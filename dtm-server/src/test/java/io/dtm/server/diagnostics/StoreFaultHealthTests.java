@@ -60,6 +60,9 @@ abstract class StoreFaultHealthTests {
 			assertThat(diagnostics.path("status").asText()).isEqualTo("failed");
 			assertThat(diagnostics.path("checks").get(0).path("code").asText()).isEqualTo(code());
 			assertThat(diagnostics.path("checks").get(0).path("error").asText()).contains("timed out after 2s");
+			JsonNode quick = timed(http, "/api/health", 503).json();
+			assertThat(quick.path("result").asText()).isEqualTo("failure");
+			assertThat(quick.path("code").asText()).isEqualTo(code());
 			assertRepeatedCallsDoNotPileUpThreads(http);
 		}
 		finally {
@@ -83,6 +86,7 @@ abstract class StoreFaultHealthTests {
 				timed(http, "/actuator/health/liveness", 200);
 				JsonNode diagnostics = timed(http, "/actuator/dtm", 503).json();
 				assertThat(diagnostics.path("checks").get(0).path("code").asText()).isEqualTo(code());
+				assertThat(timed(http, "/api/health", 503).json().path("code").asText()).isEqualTo(code());
 			}
 		}
 		finally {

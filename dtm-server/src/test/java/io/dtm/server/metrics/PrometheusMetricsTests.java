@@ -2,13 +2,19 @@ package io.dtm.server.metrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.core.DiagnosticCause;
+import io.dtm.core.Diagnosis;
+import io.dtm.server.diagnostics.DiagnosticReporter;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ScriptedParticipant;
 import io.dtm.server.testsupport.TestStores;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +94,16 @@ class PrometheusMetricsTests {
 		}
 		assertThat(helped).isGreaterThanOrEqualTo(5);
 		assertThat(text).doesNotContain(gid);
+	}
+
+	@Test
+	void whenADiagnosisIsCountedItsMetricShouldCarryHelpText() {
+		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		new DiagnosticReporter(registry).report("store",
+				Optional.of(new Diagnosis(DiagnosticCause.DB_OTHER, "127.0.0.1:3306", null, "boom")));
+
+		assertThat(registry.scrape()).containsPattern("(?m)^# HELP dtm_diagnostic_total \\S.*$")
+			.contains("dtm_diagnostic_total{cause=\"db_other\",code=\"D1001\"} 1.0");
 	}
 
 	private String saga(String gid) throws Exception {
