@@ -153,7 +153,8 @@ class RedisConfigurationErrorTests {
 			assertThat(health.status()).isEqualTo(503);
 			assertThat(health.json().path("message").asText()).contains("D1002 Redis configuration error")
 				.contains("connection refused")
-				.contains("Action: Start Redis");
+				.contains("start Redis or fix spring.data.redis.host and spring.data.redis.port");
+			assertThat(health.json().path("code").asText()).isEqualTo("D1002");
 		}
 	}
 
