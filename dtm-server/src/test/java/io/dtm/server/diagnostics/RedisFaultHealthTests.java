@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.RedisKeyCleaner;
+import io.dtm.server.testsupport.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link StoreFaultHealthTests} on the Redis store: a real Redis behind a
- * {@link StallingProxy}, with the shipped Lettuce timeouts (3 s command timeout).
+ * {@link TcpProxy}, with the shipped Lettuce timeouts (3 s command timeout).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dtm.server.cron.enabled=false")
@@ -23,12 +24,12 @@ class RedisFaultHealthTests extends StoreFaultHealthTests {
 
 	private static final String PREFIX = "{h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "}";
 
-	private static StallingProxy proxy;
+	private static TcpProxy proxy;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		URI redis = URI.create(ExternalServices.redis().url());
-		proxy = StallingProxy.start(redis.getHost(), redis.getPort());
+		proxy = TcpProxy.start(redis.getHost(), redis.getPort());
 		registry.add("dtm.server.store.type", () -> "redis");
 		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + proxy.port());
 		registry.add("dtm.server.store.redis.prefix", () -> PREFIX);
@@ -43,7 +44,7 @@ class RedisFaultHealthTests extends StoreFaultHealthTests {
 	}
 
 	@Override
-	StallingProxy proxy() {
+	TcpProxy proxy() {
 		return proxy;
 	}
 

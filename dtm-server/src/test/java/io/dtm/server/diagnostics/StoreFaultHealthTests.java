@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtm.server.testsupport.DtmHttp;
+import io.dtm.server.testsupport.TcpProxy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,7 @@ abstract class StoreFaultHealthTests {
 	 * The proxy between the coordinator and its store.
 	 * @return the proxy
 	 */
-	abstract StallingProxy proxy();
+	abstract TcpProxy proxy();
 
 	/**
 	 * The store's D-code.
@@ -76,7 +77,7 @@ abstract class StoreFaultHealthTests {
 	void whenTheStoreRefusesConnectionsEveryCheckShouldAnswerDownWithinTheCheckTimeout() {
 		DtmHttp http = new DtmHttp(this.port);
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health").status() == 200);
-		proxy().refuse();
+		proxy().cut();
 		try {
 			for (int i = 0; i < 2; i++) {
 				JsonNode store = timed(http, "/actuator/health", 503).json().path("components").path("dtmStore");

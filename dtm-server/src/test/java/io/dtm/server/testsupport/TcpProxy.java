@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy in front of a real server, so a test can make that server "go
- * away" (close the listener and every connection) and come back, without stopping the
- * shared server.
+ * A loopback TCP proxy in front of a real server, so a test can make that server
+ * misbehave the two ways a network does, without stopping the shared server:
+ * {@link #cut()} closes the listener and every connection (a stopped server),
+ * {@link #stall()} keeps connections open and accepts new ones but forwards nothing (a
+ * hung server or a black-holed route). {@link #open()} and {@link #heal()} bring it back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +27,8 @@ public final class TcpProxy implements AutoCloseable {
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 	private volatile ServerSocket server;
+
+	private volatile boolean stalled;
 
 	private TcpProxy(String upstreamHost, int upstreamPort, int port) {
 		this.upstreamHost = upstreamHost;
@@ -73,24 +77,52 @@ public final class TcpProxy implements AutoCloseable {
 	/** Refuse new connections and drop every open one, as a stopped server would. */
 	public synchronized void cut() {
 		closeQuietly(this.server);
+		dropConnections();
+	}
+
+	/** Keep connections open but never answer on them, and accept new ones likewise. */
+	public synchronized void stall() {
+		this.stalled = true;
+	}
+
+	/** Drop the connections left from a stall or a cut, and forward again. */
+	public synchronized void heal() {
+		this.stalled = false;
+		dropConnections();
+		if (this.server == null || this.server.isClosed()) {
+			open();
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		this.stalled = false;
+		cut();
+	}
+
+	private void dropConnections() {
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
 		}
 		this.sockets.clear();
 	}
 
-	@Override
-	public void close() {
-		cut();
-	}
-
 	private void accept(ServerSocket socket) {
 		while (!socket.isClosed()) {
 			try {
 				Socket client = socket.accept();
-				Socket upstream = new Socket(this.upstreamHost, this.upstreamPort);
 				this.sockets.add(client);
+				if (this.stalled) {
+					continue;
+				}
+				Socket upstream = new Socket(this.upstreamHost, this.upstreamPort);
 				this.sockets.add(upstream);
+				if (socket.isClosed()) {
+					// cut() ran while this connection was being set up
+					closeQuietly(client);
+					closeQuietly(upstream);
+					continue;
+				}
 				pump(client, upstream);
 				pump(upstream, client);
 			}
@@ -106,12 +138,18 @@ public final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) >= 0) {
+					while (this.stalled && !from.isClosed()) {
+						Thread.sleep(10);
+					}
 					out.write(buffer, 0, read);
 					out.flush();
 				}
 			}
 			catch (IOException ex) {
 				// connection closed
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				closeQuietly(from);
