@@ -11,7 +11,7 @@ import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
-import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
 import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
@@ -20,6 +20,8 @@ import io.dtm.server.engine.StatusMachine;
 import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TccProcessor;
 import io.dtm.server.engine.TransProcessor;
+import io.dtm.server.engine.TransitionListener;
+import io.dtm.server.engine.TransitionLog;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.engine.UrlResolver;
 import io.dtm.server.engine.XaProcessor;
@@ -90,13 +92,18 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	IntervalPolicy intervalPolicy(DtmServerProperties properties) {
-		return new IntervalPolicy(properties);
+	Schedule schedule(DtmServerProperties properties, Clock clock) {
+		return new Schedule(properties, clock);
 	}
 
 	@Bean
-	StatusMachine statusMachine(TransStore store, Clock clock) {
-		return new StatusMachine(store, clock);
+	TransitionLog transitionLog() {
+		return new TransitionLog();
+	}
+
+	@Bean
+	StatusMachine statusMachine(TransStore store, Schedule schedule, ObjectProvider<TransitionListener> listeners) {
+		return new StatusMachine(store, schedule, listeners.orderedStream().toList());
 	}
 
 	@Bean
@@ -121,10 +128,10 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
-			IntervalPolicy intervals, Clock clock, ExecutorService dtmBranchExecutor,
+			Schedule schedule, ExecutorService dtmBranchExecutor,
 			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures) {
-		EngineContext context = new EngineContext(store, statusMachine, invoker, intervals, clock, dtmBranchExecutor,
+		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
@@ -138,19 +145,20 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	TopicService topicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Clock clock) {
-		return new TopicService(store, objectMapper, validator, clock);
+	TopicService topicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator,
+			Schedule schedule) {
+		return new TopicService(store, objectMapper, validator, schedule);
 	}
 
 	@Bean
-	TransFactory transFactory(IntervalPolicy intervals, Clock clock, TopicService topicService) {
-		return new TransFactory(intervals, clock, topicService::subscriberUrls);
+	TransFactory transFactory(Schedule schedule, TopicService topicService) {
+		return new TransFactory(schedule, topicService::subscriberUrls);
 	}
 
 	@Bean
 	TransCoordinator transCoordinator(TransStore store, StatusMachine statusMachine, TransWorker worker,
-			RequestValidator validator, TransFactory factory, Clock clock) {
-		return new TransCoordinator(store, statusMachine, worker, validator, factory, clock);
+			RequestValidator validator, TransFactory factory, Schedule schedule) {
+		return new TransCoordinator(store, statusMachine, worker, validator, factory, schedule);
 	}
 
 	@Bean

@@ -1,9 +1,7 @@
 package io.dtm.server.cron;
 
-import java.time.Clock;
-
 import io.dtm.server.config.DtmServerProperties;
-import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.TransStore;
@@ -21,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 class CronConfiguration {
 
 	@Bean
-	TransCron transCron(TransStore store, TransWorker worker, IntervalPolicy intervals, DtmServerProperties properties,
-			Clock clock, ObjectProvider<StoreFailureReporter> storeFailures) {
-		TransCron cron = new TransCron(store, worker, intervals, properties.getCron(), clock);
+	TransCron transCron(TransStore store, TransWorker worker, Schedule schedule, DtmServerProperties properties,
+			ObjectProvider<StoreFailureReporter> storeFailures) {
+		TransCron cron = new TransCron(store, worker, schedule, properties.getCron());
 		storeFailures.ifAvailable(cron::setStoreFailureReporter);
 		return cron;
 	}

@@ -1,9 +1,6 @@
 package io.dtm.server.cron;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dtm.server.config.DtmServerProperties;
-import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.store.GlobalTrans;
@@ -42,11 +39,9 @@ public class TransCron implements SmartLifecycle {
 
 	private final TransWorker worker;
 
-	private final IntervalPolicy intervals;
+	private final Schedule schedule;
 
 	private final DtmServerProperties.Cron properties;
-
-	private final Clock clock;
 
 	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
 
@@ -60,13 +55,11 @@ public class TransCron implements SmartLifecycle {
 
 	private volatile String lastFailure;
 
-	public TransCron(TransStore store, TransWorker worker, IntervalPolicy intervals,
-			DtmServerProperties.Cron properties, Clock clock) {
+	public TransCron(TransStore store, TransWorker worker, Schedule schedule, DtmServerProperties.Cron properties) {
 		this.store = store;
 		this.worker = worker;
-		this.intervals = intervals;
+		this.schedule = schedule;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/**
@@ -151,8 +144,7 @@ public class TransCron implements SmartLifecycle {
 	}
 
 	private Optional<GlobalTrans> lease() {
-		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
-		return this.store.leaseDue(now, this.intervals.lease(), UUID.randomUUID().toString());
+		return this.store.leaseDue(this.schedule.now(), this.schedule.lease(), UUID.randomUUID().toString());
 	}
 
 	private void loop() {

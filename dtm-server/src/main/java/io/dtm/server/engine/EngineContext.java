@@ -1,6 +1,5 @@
 package io.dtm.server.engine;
 
-import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import io.dtm.server.store.TransStore;
@@ -11,13 +10,12 @@ import io.dtm.server.store.TransStore;
  * @param store the store
  * @param statusMachine the status machine
  * @param invoker the branch invoker
- * @param intervals the timing rules
- * @param clock the clock
+ * @param schedule the timing rules and the clock
  * @param branchExecutor executor for concurrent branch calls
  * @param metrics where branch calls and passes are reported
  * @param sleeper how a pass waits between in-pass retries
  */
-public record EngineContext(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
-		IntervalPolicy intervals, Clock clock, Executor branchExecutor, EngineMetrics metrics, Sleeper sleeper) {
+public record EngineContext(TransStore store, StatusMachine statusMachine, BranchInvoker invoker, Schedule schedule,
+		Executor branchExecutor, EngineMetrics metrics, Sleeper sleeper) {
 
 }

@@ -1,15 +1,13 @@
 package io.dtm.server.engine;
 
-import java.time.Duration;
-
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
-import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 
 /**
- * What the engine reports for monitoring: every branch call, every processing pass, and
- * every transaction that finished.
+ * What the engine reports for monitoring: every branch call and every processing pass.
+ * Status changes, finished transactions among them, reach monitoring as
+ * {@link TransitionEvent}s.
  */
 public interface EngineMetrics {
 
@@ -33,15 +31,6 @@ public interface EngineMetrics {
 	 * @param ok whether no branch call had an unknown outcome
 	 */
 	default void passCompleted(TransType type, boolean ok) {
-	}
-
-	/**
-	 * A transaction reached a final status.
-	 * @param type the mode
-	 * @param status succeed or failed
-	 * @param sinceCreation time since the transaction was created
-	 */
-	default void finished(TransType type, GlobalStatus status, Duration sinceCreation) {
 	}
 
 }

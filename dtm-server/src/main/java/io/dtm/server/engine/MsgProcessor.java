@@ -45,7 +45,7 @@ public class MsgProcessor implements TransProcessor {
 			return;
 		}
 		long delay = CustomData.parse(this.objectMapper, pass.trans().customData()).delaySeconds();
-		LocalDateTime deliverAt = pass.intervals().deliverAt(pass.trans(), delay);
+		LocalDateTime deliverAt = pass.schedule().deliverAt(pass.trans(), delay);
 		if (pass.now().isBefore(deliverAt)) {
 			pass.scheduleAt(deliverAt);
 			return;
@@ -59,7 +59,7 @@ public class MsgProcessor implements TransProcessor {
 
 	private void checkBack(TransPass pass) {
 		if (!pass.isTimedOut()) {
-			pass.scheduleAt(pass.intervals().timeoutAt(pass.trans()));
+			pass.scheduleAt(pass.schedule().timeoutAt(pass.trans()));
 			return;
 		}
 		BranchCallResult result = pass.call(pass.trans().queryPrepared(), CHECK_BACK_BRANCH_ID, BranchOp.MSG,

@@ -40,7 +40,7 @@ public class SagaProcessor implements TransProcessor {
 		SagaPlan plan = new SagaPlan(pass, CustomData.parse(this.objectMapper, pass.trans().customData()));
 		if (pass.status() == GlobalStatus.SUBMITTED && pass.isTimedOut()) {
 			pass.transition(GlobalStatus.ABORTING,
-					"Timeout after " + pass.intervals().timeout(pass.trans()).toSeconds() + " seconds");
+					"Timeout after " + pass.schedule().timeout(pass.trans()).toSeconds() + " seconds");
 		}
 		if (pass.status() == GlobalStatus.SUBMITTED) {
 			String recorded = plan.recordedFailure();

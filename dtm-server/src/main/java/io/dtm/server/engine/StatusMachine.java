@@ -1,31 +1,39 @@
 package io.dtm.server.engine;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.StatusChange;
 import io.dtm.server.store.TransStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a global transaction's status changes: it checks the
- * {@link GlobalStatusTransition} table and performs a guarded store update
- * ({@code WHERE status = expected}).
+ * {@link GlobalStatusTransition} table, performs a guarded store update
+ * ({@code WHERE status = expected}) and tells the {@link TransitionListener}s. No other
+ * class may call {@link TransStore#changeStatus} (the build's architecture tests enforce
+ * it).
  */
 public class StatusMachine {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusMachine.class);
 
 	/** Size of the rollback_reason column. */
 	static final int MAX_REASON_LENGTH = 1024;
 
 	private final TransStore store;
 
-	private final Clock clock;
+	private final Schedule schedule;
 
-	public StatusMachine(TransStore store, Clock clock) {
+	private final List<TransitionListener> listeners;
+
+	public StatusMachine(TransStore store, Schedule schedule, List<TransitionListener> listeners) {
 		this.store = store;
-		this.clock = clock;
+		this.schedule = schedule;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -38,15 +46,31 @@ public class StatusMachine {
 	 * @throws StaleTransactionException when the stored status is no longer the one read
 	 */
 	public GlobalTrans transition(GlobalTrans trans, GlobalStatus to, String rollbackReason) {
-		GlobalStatusTransition.between(trans.status(), to)
+		GlobalStatusTransition transition = GlobalStatusTransition.between(trans.status(), to)
 			.orElseThrow(() -> new IllegalStatusTransitionException(trans.gid(), trans.status(), to));
-		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime now = this.schedule.preciseNow();
 		String reason = fitted(rollbackReason);
-		if (!this.store.changeStatus(new StatusChange(trans.gid(), trans.status(), to, reason, now))) {
+		if (!this.store.changeStatus(new StatusChange(trans.gid(), trans.status(), to, reason, Schedule.stored(now)))) {
 			throw new StaleTransactionException(trans.gid(), trans.status());
 		}
 		GlobalTrans changed = trans.withStatus(to);
-		return (reason != null) ? changed.withRollbackReason(reason) : changed;
+		if (reason != null) {
+			changed = changed.withRollbackReason(reason);
+		}
+		publish(new TransitionEvent(transition, changed, now));
+		return changed;
+	}
+
+	private void publish(TransitionEvent event) {
+		for (TransitionListener listener : this.listeners) {
+			try {
+				listener.onTransition(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("transition listener {} failed on gid={} {} -> {}: {}", listener, event.gid(),
+						event.from(), event.to(), ex.toString());
+			}
+		}
 	}
 
 	/**

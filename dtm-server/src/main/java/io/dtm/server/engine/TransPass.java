@@ -1,9 +1,7 @@
 package io.dtm.server.engine;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -24,17 +22,13 @@ import io.dtm.server.store.TransStore;
  */
 public final class TransPass {
 
-	private static final long LEASE_RENEWAL_NANOS = 1_500_000_000L;
-
 	private final TransStore store;
 
 	private final StatusMachine statusMachine;
 
 	private final BranchInvoker invoker;
 
-	private final IntervalPolicy intervals;
-
-	private final Clock clock;
+	private final Schedule schedule;
 
 	private final Executor branchExecutor;
 
@@ -56,7 +50,7 @@ public final class TransPass {
 
 	private LocalDateTime scheduledAt;
 
-	private long lastTouchNanos = System.nanoTime();
+	private long lastRenewalMillis;
 
 	TransPass(GlobalTrans trans, List<Branch> branches, EngineContext context) {
 		this.trans = trans;
@@ -64,12 +58,12 @@ public final class TransPass {
 		this.store = context.store();
 		this.statusMachine = context.statusMachine();
 		this.invoker = context.invoker();
-		this.intervals = context.intervals();
-		this.clock = context.clock();
+		this.schedule = context.schedule();
 		this.branchExecutor = context.branchExecutor();
 		this.metrics = context.metrics();
 		this.sleeper = context.sleeper();
-		this.startedMillis = this.clock.millis();
+		this.startedMillis = this.schedule.millis();
+		this.lastRenewalMillis = this.startedMillis;
 	}
 
 	public GlobalTrans trans() {
@@ -113,12 +107,16 @@ public final class TransPass {
 		throw new IllegalStateException("transaction '" + this.trans.gid() + "' has no " + op + " branch " + branchId);
 	}
 
+	/**
+	 * The current time as the store keeps it.
+	 * @return now, in whole seconds
+	 */
 	public LocalDateTime now() {
-		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		return this.schedule.now();
 	}
 
-	public IntervalPolicy intervals() {
-		return this.intervals;
+	public Schedule schedule() {
+		return this.schedule;
 	}
 
 	public Executor branchExecutor() {
@@ -130,7 +128,7 @@ public final class TransPass {
 	 * @return {@code true} when timed out
 	 */
 	public boolean isTimedOut() {
-		return this.intervals.isTimedOut(this.trans, now());
+		return this.schedule.isTimedOut(this.trans);
 	}
 
 	/**
@@ -154,7 +152,7 @@ public final class TransPass {
 		GlobalTrans current = this.trans;
 		BranchCallResult result = this.invoker
 			.invoke(new BranchRequest(url, current.gid(), current.transType(), branchId, op, payload,
-					current.options().branchHeaders(), this.intervals.requestTimeout(current.options())));
+					current.options().branchHeaders(), this.schedule.requestTimeout(current.options())));
 		record(result, url, branchId, op);
 		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;
@@ -203,22 +201,19 @@ public final class TransPass {
 	/**
 	 * Keep the transaction away from other instances' crons while a long pass makes
 	 * progress: after each recorded branch result, at most every
-	 * {@link #LEASE_RENEWAL_NANOS}, push the next cron time one lease ahead (dtm does the
-	 * same on successful branch calls).
+	 * {@link Schedule#LEASE_RENEWAL_PERIOD}, push the next cron time one lease ahead (dtm
+	 * does the same on successful branch calls).
 	 */
 	private void renewLease() {
-		long nowNanos = System.nanoTime();
 		synchronized (this) {
-			if (nowNanos - this.lastTouchNanos < LEASE_RENEWAL_NANOS) {
+			if (!this.schedule.leaseRenewalDue(this.lastRenewalMillis)) {
 				return;
 			}
-			this.lastTouchNanos = nowNanos;
+			this.lastRenewalMillis = this.schedule.millis();
 		}
 		GlobalTrans current = this.trans;
-		long base = this.intervals.baseIntervalSeconds(current.options());
-		long ahead = Math.max(base, this.intervals.lease().toSeconds());
-		LocalDateTime now = now();
-		this.store.touchCronTime(current.gid(), current.status(), base, now.plusSeconds(ahead), now);
+		Schedule.NextRun lease = this.schedule.renewedLease(current);
+		this.store.touchCronTime(current.gid(), current.status(), lease.intervalSeconds(), lease.at(), lease.now());
 	}
 
 	/**
@@ -257,9 +252,9 @@ public final class TransPass {
 			if (this.retries >= retryLimit) {
 				return RetryVerdict.LIMIT_REACHED;
 			}
-			delay = this.intervals.inPassRetryDelay(this.retries + 1);
-			long elapsed = this.clock.millis() - this.startedMillis;
-			if (elapsed + delay.toMillis() > this.intervals.inPassRetryBudget().toMillis()) {
+			delay = this.schedule.inPassRetryDelay(this.retries + 1);
+			long elapsed = this.schedule.millis() - this.startedMillis;
+			if (elapsed + delay.toMillis() > this.schedule.inPassRetryBudget().toMillis()) {
 				return RetryVerdict.OUT_OF_TIME;
 			}
 			this.retries++;

@@ -2,7 +2,6 @@ package io.dtm.server.engine;
 
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs processing passes: loads the branches, hands the pass to the processor of the
- * transaction's mode, then schedules the next pass of an unfinished transaction (back-off
- * doubling on errors, the same interval on ONGOING, the base interval otherwise). A gid
+ * transaction's mode, then schedules the next pass of an unfinished transaction as
+ * {@link Schedule} decides. A gid
  * is processed by at most one pass at a time on this instance.
  */
 public class TransWorker {
@@ -145,12 +144,8 @@ public class TransWorker {
 			this.context.metrics()
 				.passCompleted(trans.transType(), worst != BranchOutcome.ERROR && worst != BranchOutcome.FAILURE);
 			if (!pass.status().isFinished()) {
-				scheduleNext(pass);
-			}
-			else {
-				this.context.metrics()
-					.finished(trans.transType(), pass.status(),
-							Duration.between(trans.createTime(), LocalDateTime.now(this.context.clock())));
+				GlobalTrans after = pass.trans();
+				schedule(after, this.context.schedule().afterPass(after, worst, pass.scheduledAt()));
 			}
 			return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
 		}
@@ -161,11 +156,11 @@ public class TransWorker {
 		}
 		catch (RuntimeException ex) {
 			if (this.storeFailures.report(ex)) {
-				retryAfterStoreFailure(trans);
+				reschedule(trans, this.context.schedule().afterStoreFailure(trans));
 				return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, "the store failed", ex));
 			}
 			logger.error("processing gid={} failed; it will be retried by the cron", trans.gid(), ex);
-			backOff(trans);
+			reschedule(trans, this.context.schedule().afterPassError(trans));
 			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, firstLine(ex.getMessage())));
 		}
 	}
@@ -196,47 +191,17 @@ public class TransWorker {
 		}
 	}
 
-	private void scheduleNext(TransPass pass) {
-		GlobalTrans trans = pass.trans();
-		IntervalPolicy intervals = this.context.intervals();
-		long base = intervals.baseIntervalSeconds(trans.options());
-		long current = (trans.nextCronInterval() > 0) ? trans.nextCronInterval() : base;
-		LocalDateTime now = pass.now();
-		BranchOutcome worst = pass.worstOutcome();
-		long interval;
-		if (worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE) {
-			interval = intervals.backedOff(current, base);
-		}
-		else if (worst == BranchOutcome.ONGOING) {
-			interval = current;
-		}
-		else {
-			interval = base;
-		}
-		LocalDateTime next = (pass.scheduledAt() != null && worst == null) ? pass.scheduledAt()
-				: now.plusSeconds(interval);
-		this.context.store().touchCronTime(trans.gid(), trans.status(), interval, next, now);
-	}
-
-	private void backOff(GlobalTrans trans) {
-		IntervalPolicy intervals = this.context.intervals();
-		long base = intervals.baseIntervalSeconds(trans.options());
-		reschedule(trans, intervals.backedOff(Math.max(base, trans.nextCronInterval()), base));
+	private void schedule(GlobalTrans trans, Schedule.NextRun next) {
+		this.context.store().touchCronTime(trans.gid(), trans.status(), next.intervalSeconds(), next.at(), next.now());
 	}
 
 	/**
-	 * The store failed, not a branch: try again at the base interval, without doubling,
-	 * so a store outage does not push transactions far into the future. Usually the store
-	 * is still away and the lease the cron took decides when the next try is.
+	 * Schedule a transaction whose pass broke off; a store that fails again is reported,
+	 * and the cron's lease decides when it is looked at next.
 	 */
-	private void retryAfterStoreFailure(GlobalTrans trans) {
-		reschedule(trans, this.context.intervals().baseIntervalSeconds(trans.options()));
-	}
-
-	private void reschedule(GlobalTrans trans, long interval) {
+	private void reschedule(GlobalTrans trans, Schedule.NextRun next) {
 		try {
-			LocalDateTime now = LocalDateTime.now(this.context.clock()).withNano(0);
-			this.context.store().touchCronTime(trans.gid(), trans.status(), interval, now.plusSeconds(interval), now);
+			schedule(trans, next);
 		}
 		catch (RuntimeException ex) {
 			if (!this.storeFailures.report(ex)) {

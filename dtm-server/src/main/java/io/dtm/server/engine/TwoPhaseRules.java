@@ -17,12 +17,12 @@ final class TwoPhaseRules {
 		if (pass.status() != GlobalStatus.PREPARED) {
 			return;
 		}
-		Duration timeout = pass.intervals().timeout(pass.trans());
+		Duration timeout = pass.schedule().timeout(pass.trans());
 		if (pass.isTimedOut()) {
 			pass.transition(GlobalStatus.ABORTING, "Timeout after " + timeout.toSeconds() + " seconds");
 		}
 		else {
-			pass.scheduleAt(pass.intervals().timeoutAt(pass.trans()));
+			pass.scheduleAt(pass.schedule().timeoutAt(pass.trans()));
 		}
 	}
 

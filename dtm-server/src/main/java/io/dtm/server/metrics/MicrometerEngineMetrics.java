@@ -1,13 +1,13 @@
 package io.dtm.server.metrics;
 
-import java.time.Duration;
 import java.util.Locale;
 
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
-import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.server.engine.EngineMetrics;
+import io.dtm.server.engine.TransitionEvent;
+import io.dtm.server.engine.TransitionListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * with dtm's buckets) and
  * {@code dtm_branch_process_total{model,branchid,branchtype,status}}.
  */
-public class MicrometerEngineMetrics implements EngineMetrics {
+public class MicrometerEngineMetrics implements EngineMetrics, TransitionListener {
 
 	private final MeterRegistry registry;
 
@@ -56,14 +56,21 @@ public class MicrometerEngineMetrics implements EngineMetrics {
 			.increment();
 	}
 
+	/**
+	 * Every transaction that reaches a final status, whoever changed it (a pass, an
+	 * {@code abort}, a {@code forceStop}), is measured from its creation.
+	 */
 	@Override
-	public void finished(TransType type, GlobalStatus status, Duration sinceCreation) {
+	public void onTransition(TransitionEvent event) {
+		if (!event.isFinal()) {
+			return;
+		}
 		Timer.builder("dtm.transaction.handled.duration")
 			.description("Time from a global transaction's creation to its final status, in seconds")
-			.tags("model", type.wireValue())
+			.tags("model", event.transType().wireValue())
 			.serviceLevelObjectives(DtmMetricNames.BUCKETS)
 			.register(this.registry)
-			.record(sinceCreation.isNegative() ? Duration.ZERO : sinceCreation);
+			.record(event.sinceCreation());
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.dtm.server.service;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.store.KvRecord;
 import io.dtm.server.store.TransStore;
 
@@ -39,13 +38,13 @@ public class TopicService {
 
 	private final RequestValidator validator;
 
-	private final Clock clock;
+	private final Schedule schedule;
 
-	public TopicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Clock clock) {
+	public TopicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Schedule schedule) {
 		this.store = store;
 		this.objectMapper = objectMapper;
 		this.validator = validator;
-		this.clock = clock;
+		this.schedule = schedule;
 	}
 
 	/**
@@ -138,7 +137,7 @@ public class TopicService {
 			throw new DtmApiException.BadRequest("topic '" + topic + "' would hold " + bytes
 					+ " bytes of subscribers; at most " + MAX_VALUE_BYTES + " fit (the kv.v column)");
 		}
-		LocalDateTime now = LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime now = this.schedule.now();
 		return current.isPresent() ? this.store.updateKv(CATEGORY, topic, json, current.get().version(), now)
 				: this.store.createKv(CATEGORY, topic, json, now);
 	}

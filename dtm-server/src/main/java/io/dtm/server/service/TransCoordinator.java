@@ -1,8 +1,6 @@
 package io.dtm.server.service;
 
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import io.dtm.core.BranchOutcome;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.StaleTransactionException;
 import io.dtm.server.engine.StatusMachine;
 import io.dtm.server.engine.TransWorker;
@@ -45,16 +44,16 @@ public class TransCoordinator {
 
 	private final TransFactory factory;
 
-	private final Clock clock;
+	private final Schedule schedule;
 
 	public TransCoordinator(TransStore store, StatusMachine statusMachine, TransWorker worker,
-			RequestValidator validator, TransFactory factory, Clock clock) {
+			RequestValidator validator, TransFactory factory, Schedule schedule) {
 		this.store = store;
 		this.statusMachine = statusMachine;
 		this.worker = worker;
 		this.validator = validator;
 		this.factory = factory;
-		this.clock = clock;
+		this.schedule = schedule;
 	}
 
 	/**
@@ -315,7 +314,7 @@ public class TransCoordinator {
 	}
 
 	private LocalDateTime now() {
-		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		return this.schedule.now();
 	}
 
 	/**

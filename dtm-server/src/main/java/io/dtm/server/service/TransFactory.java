@@ -1,9 +1,7 @@
 package io.dtm.server.service;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
-import io.dtm.server.engine.IntervalPolicy;
+import io.dtm.server.engine.Schedule;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
 
@@ -25,9 +23,7 @@ import io.dtm.server.store.GlobalTrans;
  */
 public class TransFactory {
 
-	private final IntervalPolicy intervals;
-
-	private final Clock clock;
+	private final Schedule schedule;
 
 	private final Function<String, List<String>> topicSubscribers;
 
@@ -37,9 +33,8 @@ public class TransFactory {
 	 * @param clock the clock
 	 * @param topicSubscribers resolves a {@code topic://name} step to its subscriber URLs
 	 */
-	public TransFactory(IntervalPolicy intervals, Clock clock, Function<String, List<String>> topicSubscribers) {
-		this.intervals = intervals;
-		this.clock = clock;
+	public TransFactory(Schedule schedule, Function<String, List<String>> topicSubscribers) {
+		this.schedule = schedule;
 		this.topicSubscribers = topicSubscribers;
 	}
 
@@ -51,13 +46,12 @@ public class TransFactory {
 	 * @return the row
 	 */
 	public GlobalTrans global(TransRequest request, TransType type, GlobalStatus status) {
-		// the stores keep whole seconds, as dtm's schema does; the row in memory keeps
-		// the
+		// the stores keep whole seconds, as dtm's schema does; the row in memory keeps the
 		// exact creation time so that a pass finishing it at once measures its duration
-		LocalDateTime created = LocalDateTime.now(this.clock);
-		LocalDateTime now = created.truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime created = this.schedule.preciseNow();
+		LocalDateTime now = Schedule.stored(created);
 		TransOptions options = request.options();
-		long interval = this.intervals.baseIntervalSeconds(options);
+		long interval = this.schedule.baseIntervalSeconds(options);
 		String protocol = (request.protocol() == null || request.protocol().isEmpty()) ? "http" : request.protocol();
 		return new GlobalTrans(0, request.gid(), type, status, request.queryPrepared(), protocol, created, now, null,
 				null, options, request.customData(), interval, now.plusSeconds(interval), "", "", "",
@@ -123,7 +117,7 @@ public class TransFactory {
 	}
 
 	private LocalDateTime now() {
-		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
+		return this.schedule.now();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,10 @@ import io.dtm.core.TransOptions;
 import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.cron.TransCron;
+import io.dtm.server.service.RequestValidator;
+import io.dtm.server.service.TopicService;
+import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.testsupport.InMemoryTransStore;
@@ -45,9 +50,13 @@ public final class EngineHarness {
 
 	public final ScriptedInvoker invoker = new ScriptedInvoker(this.clock);
 
-	public final IntervalPolicy intervals = new IntervalPolicy(this.properties);
+	public final Schedule schedule = new Schedule(this.properties, this.clock);
 
-	public final StatusMachine statusMachine = new StatusMachine(this.store, this.clock);
+	/** Every status change, in order. */
+	public final List<TransitionEvent> transitions = new CopyOnWriteArrayList<>();
+
+	public final StatusMachine statusMachine = new StatusMachine(this.store, this.schedule,
+			List.of(this.transitions::add));
 
 	public final EngineContext context;
 
@@ -55,15 +64,57 @@ public final class EngineHarness {
 
 	public final TransCron cron;
 
+	/** The service layer over the same engine: submit, prepare, abort, forceStop… */
+	public final TransCoordinator coordinator;
+
 	public EngineHarness() {
 		Executor direct = Runnable::run;
 		ObjectMapper mapper = new ObjectMapper();
-		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.intervals, this.clock,
-				direct, EngineMetrics.NONE, this.clock::advance);
+		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.schedule, direct,
+				EngineMetrics.NONE, this.clock::advance);
 		this.worker = new TransWorker(this.context,
 				List.of(new SagaProcessor(mapper), new MsgProcessor(mapper), new TccProcessor(), new XaProcessor()),
 				direct);
-		this.cron = new TransCron(this.store, this.worker, this.intervals, this.properties.getCron(), this.clock);
+		this.cron = new TransCron(this.store, this.worker, this.schedule, this.properties.getCron());
+		RequestValidator validator = new RequestValidator(this.properties, UrlResolver.http(), mapper);
+		TopicService topics = new TopicService(this.store, mapper, validator, this.schedule);
+		this.coordinator = new TransCoordinator(this.store, this.statusMachine, this.worker, validator,
+				new TransFactory(this.schedule, topics::subscriberUrls), this.schedule);
+	}
+
+	/**
+	 * Submit through the service layer, as {@code POST /api/dtmsvr/submit} does; without
+	 * wait_result the first pass runs before this returns (every executor is direct).
+	 * @param trans the transaction
+	 */
+	public void submit(TransBuilder trans) {
+		this.coordinator.submit(trans.request());
+	}
+
+	/**
+	 * Prepare through the service layer.
+	 * @param trans the transaction
+	 */
+	public void prepare(TransBuilder trans) {
+		this.coordinator.prepare(trans.request());
+	}
+
+	/**
+	 * The global statuses the transaction went through, from its first change on.
+	 * @param gid the gid
+	 * @return statuses, the one it left first
+	 */
+	public List<GlobalStatus> statusPath(String gid) {
+		List<GlobalStatus> path = new ArrayList<>();
+		for (TransitionEvent event : this.transitions) {
+			if (event.gid().equals(gid)) {
+				if (path.isEmpty()) {
+					path.add(event.from());
+				}
+				path.add(event.to());
+			}
+		}
+		return path;
 	}
 
 	public LocalDateTime now() {

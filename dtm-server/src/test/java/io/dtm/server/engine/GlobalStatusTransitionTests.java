@@ -10,6 +10,7 @@ import java.util.List;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransType;
+import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.StatusChange;
 import io.dtm.server.store.TransStore;
@@ -43,7 +44,7 @@ class GlobalStatusTransitionTests {
 	void transitionWhenLegalShouldPerformAGuardedUpdateForEveryRow() {
 		for (GlobalStatusTransition transition : GlobalStatusTransition.values()) {
 			RecordingStore store = new RecordingStore(true);
-			GlobalTrans after = new StatusMachine(store.proxy(), CLOCK).transition(trans(transition.from()),
+			GlobalTrans after = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of()).transition(trans(transition.from()),
 					transition.to(), "why");
 			assertThat(after.status()).isEqualTo(transition.to());
 			assertThat(store.changes).singleElement()
@@ -55,7 +56,7 @@ class GlobalStatusTransitionTests {
 	@Test
 	void transitionWhenIllegalShouldThrowWithoutTouchingTheStore() {
 		RecordingStore store = new RecordingStore(true);
-		StatusMachine machine = new StatusMachine(store.proxy(), CLOCK);
+		StatusMachine machine = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of());
 		assertThatExceptionOfType(IllegalStatusTransitionException.class)
 			.isThrownBy(() -> machine.transition(trans(GlobalStatus.SUCCEED), GlobalStatus.FAILED, null))
 			.withMessageContaining("from succeed to failed");
@@ -66,7 +67,7 @@ class GlobalStatusTransitionTests {
 
 	@Test
 	void transitionWhenGuardFailsShouldReportAStaleTransaction() {
-		StatusMachine machine = new StatusMachine(new RecordingStore(false).proxy(), CLOCK);
+		StatusMachine machine = new StatusMachine(new RecordingStore(false).proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of());
 		assertThatExceptionOfType(StaleTransactionException.class)
 			.isThrownBy(() -> machine.transition(trans(GlobalStatus.SUBMITTED), GlobalStatus.SUCCEED, null))
 			.withMessageContaining("no longer submitted");

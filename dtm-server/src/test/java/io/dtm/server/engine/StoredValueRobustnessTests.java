@@ -52,7 +52,7 @@ class StoredValueRobustnessTests {
 
 	@Test
 	void whenBackOffKeepsDoublingShouldStopAtTheMaximumRetryInterval() {
-		IntervalPolicy intervals = this.engine.intervals;
+		Schedule intervals = this.engine.schedule;
 		long interval = 10;
 		for (int i = 0; i < 100; i++) {
 			interval = intervals.backedOff(interval, 10);
