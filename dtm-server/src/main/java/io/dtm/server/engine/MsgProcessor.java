@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.BranchOp;
@@ -81,8 +82,22 @@ public class MsgProcessor implements TransProcessor {
 			}
 		}
 		boolean all = true;
+		RuntimeException stale = null;
 		for (CompletableFuture<Boolean> call : calls) {
-			all &= call.join();
+			try {
+				all &= call.join();
+			}
+			catch (CompletionException ex) {
+				// a branch call of this pass found the transaction changed (or failed):
+				// end the pass the way a sequential call would, after the others ended
+				RuntimeException cause = (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+				if (stale == null || cause instanceof StaleTransactionException) {
+					stale = cause;
+				}
+			}
+		}
+		if (stale != null) {
+			throw stale;
 		}
 		return all;
 	}

@@ -19,23 +19,31 @@ import io.dtm.core.BranchStatus;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The contract every {@link TransStore} implementation must meet; subclasses bind it to a
- * real store.
+ * store: the real ones through {@link AbstractSpringTransStoreContractTests}, the
+ * in-memory store of the engine tests directly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dtm.server.cron.enabled=false")
 public abstract class AbstractTransStoreContractTests {
 
-	@Autowired
 	private TransStore store;
+
+	/**
+	 * The store under test.
+	 * @return the store
+	 */
+	protected abstract TransStore store();
+
+	@BeforeEach
+	void bindStore() {
+		this.store = store();
+	}
 
 	private final LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 

@@ -137,8 +137,11 @@ public class InMemoryTransStore implements TransStore {
 		}
 		List<Branch> rows = this.branches.get(branch.gid());
 		for (int i = 0; i < rows.size(); i++) {
-			if (rows.get(i).id() == branch.id()) {
-				rows.set(i, rows.get(i).withStatus(status));
+			Branch row = rows.get(i);
+			if (row.id() == branch.id()) {
+				rows.set(i, new Branch(row.id(), row.gid(), row.url(), row.binData(), row.branchId(), row.op(), status,
+						row.createTime(), now, (status == BranchStatus.SUCCEED) ? now : row.finishTime(),
+						(status == BranchStatus.FAILED) ? now : row.rollbackTime()));
 				return true;
 			}
 		}
@@ -227,6 +230,8 @@ public class InMemoryTransStore implements TransStore {
 			.filter((g) -> query.position() == null || g.id() < query.position())
 			.filter((g) -> query.status() == null || g.status() == query.status())
 			.filter((g) -> query.transType() == null || g.transType() == query.transType())
+			.filter((g) -> query.createTimeStart() == null || !g.createTime().isBefore(query.createTimeStart()))
+			.filter((g) -> query.createTimeEnd() == null || !g.createTime().isAfter(query.createTimeEnd()))
 			.sorted(Comparator.comparingLong(GlobalTrans::id).reversed())
 			.limit(query.limit())
 			.toList();

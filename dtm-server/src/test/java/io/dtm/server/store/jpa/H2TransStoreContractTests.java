@@ -1,6 +1,6 @@
 package io.dtm.server.store.jpa;
 
-import io.dtm.server.store.AbstractTransStoreContractTests;
+import io.dtm.server.store.AbstractSpringTransStoreContractTests;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Store contract on the embedded H2 file store.
  */
-class H2TransStoreContractTests extends AbstractTransStoreContractTests {
+class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 
 	@Autowired
 	private ApplicationContext context;

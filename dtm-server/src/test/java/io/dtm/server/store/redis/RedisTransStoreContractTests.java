@@ -1,6 +1,6 @@
 package io.dtm.server.store.redis;
 
-import io.dtm.server.store.AbstractTransStoreContractTests;
+import io.dtm.server.store.AbstractSpringTransStoreContractTests;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Store contract on a real Redis.
  */
-class RedisTransStoreContractTests extends AbstractTransStoreContractTests {
+class RedisTransStoreContractTests extends AbstractSpringTransStoreContractTests {
 
 	@BeforeAll
 	static void requireRedis() {
