@@ -55,8 +55,11 @@ public final class EngineHarness {
 	/** Every status change, in order. */
 	public final List<TransitionEvent> transitions = new CopyOnWriteArrayList<>();
 
+	/** More listeners of status changes (metrics under test, say). */
+	public final List<TransitionListener> listeners = new CopyOnWriteArrayList<>();
+
 	public final StatusMachine statusMachine = new StatusMachine(this.store, this.schedule,
-			List.of(this.transitions::add));
+			List.of(this.transitions::add, (event) -> this.listeners.forEach((l) -> l.onTransition(event))));
 
 	public final EngineContext context;
 
@@ -97,6 +100,27 @@ public final class EngineHarness {
 	 */
 	public void prepare(TransBuilder trans) {
 		this.coordinator.prepare(trans.request());
+	}
+
+	/**
+	 * Register a tcc branch ({@code /Try}-less: the test plays the try itself) whose
+	 * confirm and cancel are {@code http://p/Confirm<id>} and {@code http://p/Cancel<id>}.
+	 * @param gid the gid
+	 * @param branchId the branch id
+	 */
+	public void registerTcc(String gid, String branchId) {
+		this.coordinator.registerBranch(Map.of("gid", gid, "trans_type", "tcc", "branch_id", branchId, "data", "{}",
+				"confirm", "http://p/Confirm" + branchId, "cancel", "http://p/Cancel" + branchId));
+	}
+
+	/**
+	 * Register an xa branch whose commit and rollback go to {@code http://p/Xa<id>}.
+	 * @param gid the gid
+	 * @param branchId the branch id
+	 */
+	public void registerXa(String gid, String branchId) {
+		this.coordinator.registerBranch(Map.of("gid", gid, "trans_type", "xa", "branch_id", branchId, "data", "{}",
+				"url", "http://p/Xa" + branchId));
 	}
 
 	/**
@@ -218,12 +242,15 @@ public final class EngineHarness {
 	}
 
 	/**
-	 * Branch replies scripted per URL path (the part after the host); unscripted calls
+	 * Branch replies scripted per URL path (the part after the host): SUCCESS, FAILURE,
+	 * ONGOING or an error, in turn or always, and calls that take time; unscripted calls
 	 * succeed. Every call is recorded with the clock's time.
 	 */
 	public static final class ScriptedInvoker implements BranchInvoker {
 
-		private final Clock clock;
+		private final MutableClock clock;
+
+		private final Map<String, Duration> delays = new HashMap<>();
 
 		private final Map<String, Deque<BranchCallResult>> scripts = new HashMap<>();
 
@@ -234,7 +261,7 @@ public final class EngineHarness {
 		private volatile Runnable onCall = () -> {
 		};
 
-		ScriptedInvoker(Clock clock) {
+		ScriptedInvoker(MutableClock clock) {
 			this.clock = clock;
 		}
 
@@ -248,6 +275,17 @@ public final class EngineHarness {
 
 		public synchronized ScriptedInvoker always(String path, BranchOutcome outcome) {
 			this.always.put(path, new BranchCallResult(outcome, path + " answered " + outcome));
+			return this;
+		}
+
+		/**
+		 * Make every call of a path take time on the test's clock.
+		 * @param path the path
+		 * @param duration how long each call takes
+		 * @return this
+		 */
+		public synchronized ScriptedInvoker slow(String path, Duration duration) {
+			this.delays.put(path, duration);
 			return this;
 		}
 
@@ -272,6 +310,13 @@ public final class EngineHarness {
 				else {
 					result = this.always.getOrDefault(path, BranchCallResult.success());
 				}
+			}
+			Duration delay;
+			synchronized (this) {
+				delay = this.delays.get(path);
+			}
+			if (delay != null) {
+				this.clock.advance(delay);
 			}
 			this.onCall.run();
 			return result;
