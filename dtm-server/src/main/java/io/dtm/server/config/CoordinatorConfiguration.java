@@ -127,9 +127,8 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker,
-			Schedule schedule, ExecutorService dtmBranchExecutor,
-			ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
+	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker, Schedule schedule,
+			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);

@@ -67,8 +67,8 @@ public class StatusMachine {
 				listener.onTransition(event);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("transition listener {} failed on gid={} {} -> {}: {}", listener, event.gid(),
-						event.from(), event.to(), ex.toString());
+				logger.warn("transition listener {} failed on gid={} {} -> {}: {}", listener, event.gid(), event.from(),
+						event.to(), ex.toString());
 			}
 		}
 	}

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs processing passes: loads the branches, hands the pass to the processor of the
  * transaction's mode, then schedules the next pass of an unfinished transaction as
- * {@link Schedule} decides. A gid
- * is processed by at most one pass at a time on this instance.
+ * {@link Schedule} decides. A gid is processed by at most one pass at a time on this
+ * instance.
  */
 public class TransWorker {
 

@@ -15,8 +15,8 @@ public class TransitionLog implements TransitionListener {
 	@Override
 	public void onTransition(TransitionEvent event) {
 		if (event.to() == GlobalStatus.FAILED) {
-			logger.info("gid={} {} {} -> {}: {}", event.gid(), event.transType().wireValue(),
-					event.from().wireValue(), event.to().wireValue(), event.trans().rollbackReason());
+			logger.info("gid={} {} {} -> {}: {}", event.gid(), event.transType().wireValue(), event.from().wireValue(),
+					event.to().wireValue(), event.trans().rollbackReason());
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("gid={} {} {} -> {}", event.gid(), event.transType().wireValue(), event.from().wireValue(),

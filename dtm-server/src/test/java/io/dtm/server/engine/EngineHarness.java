@@ -104,7 +104,8 @@ public final class EngineHarness {
 
 	/**
 	 * Register a tcc branch ({@code /Try}-less: the test plays the try itself) whose
-	 * confirm and cancel are {@code http://p/Confirm<id>} and {@code http://p/Cancel<id>}.
+	 * confirm and cancel are {@code http://p/Confirm<id>} and
+	 * {@code http://p/Cancel<id>}.
 	 * @param gid the gid
 	 * @param branchId the branch id
 	 */

@@ -44,8 +44,9 @@ class GlobalStatusTransitionTests {
 	void transitionWhenLegalShouldPerformAGuardedUpdateForEveryRow() {
 		for (GlobalStatusTransition transition : GlobalStatusTransition.values()) {
 			RecordingStore store = new RecordingStore(true);
-			GlobalTrans after = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of()).transition(trans(transition.from()),
-					transition.to(), "why");
+			GlobalTrans after = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK),
+					List.of())
+				.transition(trans(transition.from()), transition.to(), "why");
 			assertThat(after.status()).isEqualTo(transition.to());
 			assertThat(store.changes).singleElement()
 				.satisfies((change) -> assertThat(change.from()).isEqualTo(transition.from()))
@@ -56,7 +57,8 @@ class GlobalStatusTransitionTests {
 	@Test
 	void transitionWhenIllegalShouldThrowWithoutTouchingTheStore() {
 		RecordingStore store = new RecordingStore(true);
-		StatusMachine machine = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of());
+		StatusMachine machine = new StatusMachine(store.proxy(), new Schedule(new DtmServerProperties(), CLOCK),
+				List.of());
 		assertThatExceptionOfType(IllegalStatusTransitionException.class)
 			.isThrownBy(() -> machine.transition(trans(GlobalStatus.SUCCEED), GlobalStatus.FAILED, null))
 			.withMessageContaining("from succeed to failed");
@@ -67,7 +69,8 @@ class GlobalStatusTransitionTests {
 
 	@Test
 	void transitionWhenGuardFailsShouldReportAStaleTransaction() {
-		StatusMachine machine = new StatusMachine(new RecordingStore(false).proxy(), new Schedule(new DtmServerProperties(), CLOCK), List.of());
+		StatusMachine machine = new StatusMachine(new RecordingStore(false).proxy(),
+				new Schedule(new DtmServerProperties(), CLOCK), List.of());
 		assertThatExceptionOfType(StaleTransactionException.class)
 			.isThrownBy(() -> machine.transition(trans(GlobalStatus.SUBMITTED), GlobalStatus.SUCCEED, null))
 			.withMessageContaining("no longer submitted");

@@ -86,7 +86,8 @@ class MsgEngineTests {
 
 		this.engine.advance(Duration.ofSeconds(35));
 
-		assertThat(this.engine.invoker.calls()).extracting((c) -> c.path() + " " + c.op().wireValue() + " " + c.branchId())
+		assertThat(this.engine.invoker.calls())
+			.extracting((c) -> c.path() + " " + c.op().wireValue() + " " + c.branchId())
 			.containsExactly("/Q msg 00", "/A1 action 01", "/A2 action 02");
 		assertThat(this.engine.statusPath("p2")).containsExactly(GlobalStatus.PREPARED, GlobalStatus.SUBMITTED,
 				GlobalStatus.SUCCEED);

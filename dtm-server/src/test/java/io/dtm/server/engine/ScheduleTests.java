@@ -110,8 +110,7 @@ class ScheduleTests {
 
 	@Test
 	void whenModesDifferTheTimeoutShouldFollowDtm() {
-		assertThat(this.schedule.timeoutAt(trans(TransType.SAGA, options(0, 0)))).as("a saga never times out")
-			.isNull();
+		assertThat(this.schedule.timeoutAt(trans(TransType.SAGA, options(0, 0)))).as("a saga never times out").isNull();
 		assertThat(this.schedule.timeoutAt(trans(TransType.SAGA, options(0, 30)))).isEqualTo(NOW.plusSeconds(30));
 		assertThat(this.schedule.timeoutAt(trans(TransType.TCC, options(0, 0)))).isEqualTo(NOW.plusSeconds(35));
 		assertThat(this.schedule.timeoutAt(trans(TransType.MSG, options(0, 0)))).isEqualTo(NOW.plusSeconds(35));

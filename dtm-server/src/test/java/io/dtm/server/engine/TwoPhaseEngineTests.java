@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tcc and xa rules: the second phase of every registered branch on submit and abort, in
- * dtm's order, retried until it succeeds, and a prepared transaction that nobody
- * finishes is aborted when it times out.
+ * dtm's order, retried until it succeeds, and a prepared transaction that nobody finishes
+ * is aborted when it times out.
  */
 class TwoPhaseEngineTests {
 
@@ -123,8 +123,7 @@ class TwoPhaseEngineTests {
 	}
 
 	private static TransRequest request(String gid, String type) {
-		return new TransRequest(gid, type, null, null, null, null, null, false, 0, 0, 0, null, false, 0, 0, null,
-				null);
+		return new TransRequest(gid, type, null, null, null, null, null, false, 0, 0, 0, null, false, 0, 0, null, null);
 	}
 
 }

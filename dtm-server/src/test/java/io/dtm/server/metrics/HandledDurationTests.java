@@ -32,8 +32,8 @@ class HandledDurationTests {
 		this.engine.prepare(TransBuilder.msg("a1").steps(1));
 		this.engine.clock.advance(Duration.ofSeconds(3));
 
-		this.engine.coordinator.abort(new TransRequest("a1", "msg", null, null, null, null, null, false, 0, 0, 0,
-				null, false, 0, 0, null, null));
+		this.engine.coordinator.abort(new TransRequest("a1", "msg", null, null, null, null, null, false, 0, 0, 0, null,
+				false, 0, 0, null, null));
 
 		Timer timer = this.registry.get("dtm.transaction.handled.duration").tag("model", "msg").timer();
 		assertThat(timer.count()).isEqualTo(1);

@@ -139,9 +139,10 @@ public class InMemoryTransStore implements TransStore {
 		for (int i = 0; i < rows.size(); i++) {
 			Branch row = rows.get(i);
 			if (row.id() == branch.id()) {
-				rows.set(i, new Branch(row.id(), row.gid(), row.url(), row.binData(), row.branchId(), row.op(), status,
-						row.createTime(), now, (status == BranchStatus.SUCCEED) ? now : row.finishTime(),
-						(status == BranchStatus.FAILED) ? now : row.rollbackTime()));
+				rows.set(i,
+						new Branch(row.id(), row.gid(), row.url(), row.binData(), row.branchId(), row.op(), status,
+								row.createTime(), now, (status == BranchStatus.SUCCEED) ? now : row.finishTime(),
+								(status == BranchStatus.FAILED) ? now : row.rollbackTime()));
 				return true;
 			}
 		}
