@@ -28,9 +28,10 @@ class BarrierSchemaFailureAnalyzer extends AbstractFailureAnalyzer<BarrierSchema
 					cause);
 		}
 		Diagnosis d = diagnosis.get();
-		return new FailureAnalysis(d.code() + " " + d.code().title() + ": " + d.causeText() + " " + d.target()
-				+ ", so the barrier table '" + cause.getTableName() + "' could not be created at start-up "
-				+ "(dtm.client.barrier.initialize-schema=true). Error: " + d.error(),
+		return new FailureAnalysis(
+				d.code() + " " + d.code().title() + ": " + d.causeText() + " " + d.target() + ", so the barrier table '"
+						+ cause.getTableName() + "' could not be created at start-up "
+						+ "(dtm.client.barrier.initialize-schema=true). Error: " + d.error(),
 				"Change " + d.property() + ": " + d.action() + ". Check by hand with: " + d.manualCheck(), cause);
 	}
 

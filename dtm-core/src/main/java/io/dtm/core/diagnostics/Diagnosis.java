@@ -101,8 +101,7 @@ public record Diagnosis(DiagnosticCause cause, String reason, String target, Str
 	 * @return the diagnosis
 	 */
 	public Diagnosis withReason(String reason) {
-		return new Diagnosis(this.cause, reason, this.target, this.property, this.action, this.manualCheck,
-				this.error);
+		return new Diagnosis(this.cause, reason, this.target, this.property, this.action, this.manualCheck, this.error);
 	}
 
 	/**
@@ -111,19 +110,18 @@ public record Diagnosis(DiagnosticCause cause, String reason, String target, Str
 	 * @return the diagnosis
 	 */
 	public Diagnosis filledIn(Map<String, String> values) {
-		return new Diagnosis(this.cause, this.reason, this.target, this.property, Placeholders.fill(this.action, values),
-				Placeholders.fill(this.manualCheck, values), this.error);
+		return new Diagnosis(this.cause, this.reason, this.target, this.property,
+				Placeholders.fill(this.action, values), Placeholders.fill(this.manualCheck, values), this.error);
 	}
 
 	/**
-	 * This diagnosis with a manual check adapted to the target (say, the PostgreSQL client
-	 * instead of the MySQL one).
+	 * This diagnosis with a manual check adapted to the target (say, the PostgreSQL
+	 * client instead of the MySQL one).
 	 * @param manualCheck the check
 	 * @return the diagnosis
 	 */
 	public Diagnosis withManualCheck(String manualCheck) {
-		return new Diagnosis(this.cause, this.reason, this.target, this.property, this.action, manualCheck,
-				this.error);
+		return new Diagnosis(this.cause, this.reason, this.target, this.property, this.action, manualCheck, this.error);
 	}
 
 	private static String nameProperty(String action, String property) {

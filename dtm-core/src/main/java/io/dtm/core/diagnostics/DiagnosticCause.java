@@ -6,11 +6,10 @@ package io.dtm.core.diagnostics;
  * property to change and a manual check that confirms it. This is the only place these
  * texts live; {@code docs/errors.md} lists the same titles.
  * <p>
- * Actions and checks may hold placeholders in angle brackets ({@code <host>},
- * {@code <port>}, {@code <user>}, {@code <database>}, {@code <path>},
- * {@code <server-addr>}, {@code <server-url>}, {@code <table>}, {@code <schema-file>},
- * and {@code <property>} for the diagnosis' property) that a {@link Diagnosis} fills in
- * with the configured values it knows.
+ * Actions and checks may hold placeholders in angle brackets, such as {@code <host>},
+ * {@code <port>}, {@code <user>}, {@code <path>}, {@code <server-addr>} or
+ * {@code <server-url>}, and {@code <property>} for the diagnosis' property, which a
+ * {@link Diagnosis} fills in with the configured values it knows.
  */
 public enum DiagnosticCause {
 

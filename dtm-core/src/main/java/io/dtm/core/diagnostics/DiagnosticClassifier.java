@@ -14,8 +14,8 @@ import java.util.Optional;
  * JDBC, Hibernate and Hikari failures into D1001 causes, Redis failures into D1002
  * causes, {@code java.nio.file} failures into D1004 causes. It walks the whole cause
  * chain and prefers the most specific signal (a vendor error code over a generic SQL
- * state over a socket exception; a Redis reply over a client exception). The manual
- * check comes with the configured values filled in.
+ * state over a socket exception; a Redis reply over a client exception). The manual check
+ * comes with the configured values filled in.
  */
 public class DiagnosticClassifier {
 
@@ -39,7 +39,8 @@ public class DiagnosticClassifier {
 		String error = null;
 		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			DiagnosticCause found = DatabaseFailureRules.causeOf(t);
-			if (found != null && (cause == null || DatabaseFailureRules.rank(found) > DatabaseFailureRules.rank(cause))) {
+			if (found != null
+					&& (cause == null || DatabaseFailureRules.rank(found) > DatabaseFailureRules.rank(cause))) {
 				cause = found;
 				error = t.getMessage();
 			}

@@ -29,8 +29,8 @@ public final class PathTarget {
 		Path path = Paths.get(configured);
 		if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.exists(path)) {
 			if (!Files.isDirectory(path)) {
-				return Optional.of(diagnosis(DiagnosticCause.PATH_NOT_DIRECTORY, property, configured,
-						"exists but is a file"));
+				return Optional
+					.of(diagnosis(DiagnosticCause.PATH_NOT_DIRECTORY, property, configured, "exists but is a file"));
 			}
 		}
 		else {

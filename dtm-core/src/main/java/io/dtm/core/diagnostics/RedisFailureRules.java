@@ -44,8 +44,8 @@ final class RedisFailureRules {
 
 	private static DiagnosticCause byReply(String upper) {
 		if (upper.contains("WRONGPASS") || upper.contains("INVALID PASSWORD")
-				|| upper.contains("INVALID USERNAME-PASSWORD") || upper.contains("CALLED WITHOUT ANY PASSWORD CONFIGURED")
-				|| upper.contains("NOAUTH")) {
+				|| upper.contains("INVALID USERNAME-PASSWORD")
+				|| upper.contains("CALLED WITHOUT ANY PASSWORD CONFIGURED") || upper.contains("NOAUTH")) {
 			return DiagnosticCause.REDIS_AUTH_FAILED;
 		}
 		if (upper.contains("DENIED") && upper.contains("PROTECTED MODE")) {

@@ -19,8 +19,8 @@ class DatabaseClassificationTests {
 
 	private static final DataSourceTarget MARIADB = new DataSourceTarget("jdbc:mysql://127.0.0.1:3306/dtm", "dtm");
 
-	private static final DataSourceTarget POSTGRES = new DataSourceTarget(
-			"jdbc:postgresql://db.example:5433/dtm_test", "bank");
+	private static final DataSourceTarget POSTGRES = new DataSourceTarget("jdbc:postgresql://db.example:5433/dtm_test",
+			"bank");
 
 	@Test
 	void whenCredentialsAreWrongShouldNameTheUserAndTheLoginCheck() {

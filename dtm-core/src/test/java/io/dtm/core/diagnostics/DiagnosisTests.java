@@ -58,7 +58,8 @@ class DiagnosisTests {
 			.filledIn(Map.of("server-url", "http://dtm:36789"));
 
 		assertThat(diagnosis.causeText()).isEqualTo("coordinator unreachable: connection refused");
-		assertThat(diagnosis.action()).isEqualTo("start the coordinator at http://dtm:36789 or fix dtm.client.service-name");
+		assertThat(diagnosis.action())
+			.isEqualTo("start the coordinator at http://dtm:36789 or fix dtm.client.service-name");
 		assertThat(diagnosis.manualCheck()).isEqualTo("curl http://dtm:36789/api/ping");
 		assertThat(diagnosis.message()).isEqualTo("D1003 network timeout or service registration failure: coordinator "
 				+ "unreachable: connection refused at http://dtm:36789 — start the coordinator at http://dtm:36789 or "

@@ -122,8 +122,8 @@ class RedisClassificationTests {
 
 	@Test
 	void whenEndpointIsAClusterManualCheckShouldKeepItsPlaceholders() {
-		Diagnosis diagnosis = DiagnosticClassifier.classifyRedis(reply("CLUSTERDOWN The cluster is down"),
-				"cluster [a:7000, b:7001]")
+		Diagnosis diagnosis = DiagnosticClassifier
+			.classifyRedis(reply("CLUSTERDOWN The cluster is down"), "cluster [a:7000, b:7001]")
 			.orElseThrow();
 
 		assertThat(diagnosis.manualCheck()).isEqualTo("redis-cli -h <host> -p <port> CLUSTER INFO");

@@ -12,8 +12,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * A health indicator over one {@link DiagnosticCheck}: DOWN with the check's name and the
  * {@link HealthDetails} of its diagnosis ({@code code}, {@code cause}, {@code target},
  * {@code action}, {@code property}, {@code manualCheck}, {@code error}, as the starter
- * reports them) when it fails, also when it does not answer within the check timeout
- * (see {@link DiagnosticRunner}).
+ * reports them) when it fails, also when it does not answer within the check timeout (see
+ * {@link DiagnosticRunner}).
  */
 public class DiagnosticHealthIndicator implements HealthIndicator {
 

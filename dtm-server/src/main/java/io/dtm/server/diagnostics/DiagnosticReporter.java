@@ -43,7 +43,8 @@ public class DiagnosticReporter {
 					Counter.builder("dtm.diagnostic")
 						.description("Problems found by the " + DiagnosticCode.D1001 + "-" + DiagnosticCode.D1004
 								+ " checks, counted once per occurrence")
-						.tags("code", diagnosis.code().name(), "cause", diagnosis.cause().name().toLowerCase(Locale.ROOT))
+						.tags("code", diagnosis.code().name(), "cause",
+								diagnosis.cause().name().toLowerCase(Locale.ROOT))
 						.register(this.meterRegistry)
 						.increment();
 				}

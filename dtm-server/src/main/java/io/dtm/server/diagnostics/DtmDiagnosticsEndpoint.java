@@ -16,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 /**
  * {@code /actuator/dtm}: runs every diagnostic check on demand (all at once, within the
  * check timeout) and lists the results with their D-codes and {@link HealthDetails}
- * (cause, target, action, property, manual check, error) and message. Answers
- * 200 when every check passes and 503 when one fails, as {@code /actuator/health} does.
+ * (cause, target, action, property, manual check, error) and message. Answers 200 when
+ * every check passes and 503 when one fails, as {@code /actuator/health} does.
  */
 @Endpoint(id = "dtm")
 public class DtmDiagnosticsEndpoint {

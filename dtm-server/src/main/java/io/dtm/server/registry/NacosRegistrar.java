@@ -291,7 +291,8 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	private void countFailure(RegistrationFailure failure) {
 		if (this.meters != null) {
 			Counter.builder("dtm.registry.failures")
-				.description(RegistrationFailure.CODE + " service registration failures reported after the retries were used up")
+				.description(RegistrationFailure.CODE
+						+ " service registration failures reported after the retries were used up")
 				.tag("code", RegistrationFailure.CODE)
 				.tag("cause", failure.cause().name())
 				.tag("registry", "nacos")
@@ -364,7 +365,8 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 		setStatus(Phase.REGISTERED, 0, null, null, warning);
 		Instance own = this.instance;
 		logger.info("registered in Nacos as {} at {}:{} ({}, attempt {}){}", this.discovery.getService(), own.getIp(),
-				own.getPort(), target(), attempts, recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
+				own.getPort(), target(), attempts,
+				recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
 		if (warning != null) {
 			logger.warn("{}", warning.describe());
 		}

@@ -13,8 +13,8 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * Reports the Nacos registration as the {@code nacosRegistration} health component:
  * {@code UP} when registered, {@code UNKNOWN} while the first attempts run, and
- * {@code DEGRADED} with the {@link HealthDetails} of the D1003 cause (code, cause, target,
- * action, property, manual check, error) once the attempts are used up.
+ * {@code DEGRADED} with the {@link HealthDetails} of the D1003 cause (code, cause,
+ * target, action, property, manual check, error) once the attempts are used up.
  * {@code DEGRADED} is not part of the status order, so it never turns the overall health,
  * liveness or readiness to DOWN: the coordinator serves its API without Nacos.
  */

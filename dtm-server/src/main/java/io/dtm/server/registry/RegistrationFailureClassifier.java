@@ -16,9 +16,10 @@ import io.dtm.server.registry.RegistryProbe.Result;
 
 /**
  * Turns a failed registration attempt into a {@link RegistrationFailure} with a registry
- * cause of the shared D1003 catalogue: the registry's own answer first (credentials, namespace), then what the TCP probe of the registry
- * address found (unknown host, refused, timeout, closed gRPC port), then the exception
- * chain. A connectivity problem after a successful registration is reported as
+ * cause of the shared D1003 catalogue: the registry's own answer first (credentials,
+ * namespace), then what the TCP probe of the registry address found (unknown host,
+ * refused, timeout, closed gRPC port), then the exception chain. A connectivity problem
+ * after a successful registration is reported as
  * {@link DiagnosticCause#REGISTRY_HEARTBEAT_LOST}.
  */
 public final class RegistrationFailureClassifier {

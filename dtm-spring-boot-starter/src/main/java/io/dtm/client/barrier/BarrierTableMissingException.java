@@ -12,11 +12,10 @@ import io.dtm.core.diagnostics.DiagnosticClassifier;
 /**
  * The barrier table does not exist in the barrier's database (D1001, cause "barrier table
  * missing" of the shared catalogue). Thrown by {@link JdbcBarrier} instead of the
- * driver's SQL grammar error; the starter's web support answers it with HTTP 500 and
- * this message, so the coordinator retries the branch until the table is created. The
- * message names the table and the action: set
- * {@code dtm.client.barrier.initialize-schema=true} or run the dialect's DDL file from
- * the starter jar.
+ * driver's SQL grammar error; the starter's web support answers it with HTTP 500 and this
+ * message, so the coordinator retries the branch until the table is created. The message
+ * names the table and the action: set {@code dtm.client.barrier.initialize-schema=true}
+ * or run the dialect's DDL file from the starter jar.
  */
 public class BarrierTableMissingException extends RuntimeException {
 

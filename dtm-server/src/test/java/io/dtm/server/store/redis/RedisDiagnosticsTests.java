@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Redis store classifies through the shared {@link DiagnosticClassifier} (whose table
- * {@code RedisClassificationTests} in dtm-core covers) with the real Spring Data Redis and
- * Lettuce exceptions, and answers an outage with 503 and an error reply of Redis with
+ * {@code RedisClassificationTests} in dtm-core covers) with the real Spring Data Redis
+ * and Lettuce exceptions, and answers an outage with 503 and an error reply of Redis with
  * 500.
  */
 class RedisDiagnosticsTests {
@@ -66,9 +66,9 @@ class RedisDiagnosticsTests {
 
 		assertThat(RedisDiagnostics.toDiagnosis(new RedisConfigurationException(prefix, null), ENDPOINT))
 			.isSameAs(prefix);
-		assertThat(new RedisConfigurationException(prefix, null).getMessage()).startsWith(
-				"D1002 Redis configuration error: key prefix is not a cluster hash tag at " + ENDPOINT + " — set "
-						+ "dtm.server.store.redis.prefix to a hash tag")
+		assertThat(new RedisConfigurationException(prefix, null).getMessage())
+			.startsWith("D1002 Redis configuration error: key prefix is not a cluster hash tag at " + ENDPOINT
+					+ " — set " + "dtm.server.store.redis.prefix to a hash tag")
 			.endsWith("[error: dtm.server.store.redis.prefix is 'dtm']");
 	}
 
