@@ -6,11 +6,8 @@ import java.sql.SQLException;
 
 import io.dtm.client.barrier.BarrierTableMissingException;
 import io.dtm.client.barrier.JdbcBarrier;
-import io.dtm.core.DataSourceTarget;
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.DiagnosticClassifier;
-import io.dtm.core.DiagnosticCode;
+import io.dtm.core.diagnostics.DataSourceTarget;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -47,26 +44,13 @@ class BarrierDataSourceHealthIndicator implements HealthIndicator {
 			this.barrier.checkTable();
 		}
 		catch (BarrierTableMissingException ex) {
-			return DiagnosisHealth.down("barrier-datasource", missingTable(ex, target));
+			return DiagnosisHealth.down("barrier-datasource", ex.getDiagnosis(target));
 		}
 		catch (SQLException | RuntimeException ex) {
-			Diagnosis diagnosis = new DiagnosticClassifier(target).classifyDatabase(ex)
-				.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "at " + this.configured.address(), null,
-						String.valueOf(ex.getMessage())));
-			return DiagnosisHealth.down("barrier-datasource",
-					HealthReport.of(diagnosis, ManualChecks.database(diagnosis.cause(), target)));
+			return DiagnosisHealth.down("barrier-datasource", new DiagnosticClassifier(target).diagnoseDatabase(ex));
 		}
 		DiagnosisHealth.recovered("barrier-datasource");
 		return Health.up().withDetail("database", product).withDetail("table", this.barrier.getTableName()).build();
-	}
-
-	static HealthReport missingTable(BarrierTableMissingException ex, DataSourceTarget target) {
-		String error = (ex.getCause() != null) ? String.valueOf(ex.getCause().getMessage()) : ex.getMessage();
-		int newline = error.indexOf('\n');
-		return new HealthReport(DiagnosticCode.D1001, BarrierTableMissingException.CAUSE,
-				"'" + ex.getTableName() + "' at " + target.address(), ex.getAction(),
-				"dtm.client.barrier.initialize-schema", ManualChecks.table(target, ex.getTableName()),
-				(newline >= 0) ? error.substring(0, newline) : error);
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.dtm.autoconfigure;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.RedisFailureRules;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -10,9 +8,9 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * The Redis barrier's connection (D1002): UP when Redis answers PING; DOWN with the
- * classified cause (refused, NOAUTH/WRONGPASS, protected mode, wrong database…)
- * otherwise.
+ * The Redis barrier's connection (D1002): UP when Redis answers PING; DOWN with the cause
+ * the shared classifier finds (refused, NOAUTH/WRONGPASS, protected mode, wrong database,
+ * READONLY, NOPERM, MISCONF…), the same as the coordinator's Redis store reports.
  */
 class BarrierRedisHealthIndicator implements HealthIndicator {
 
@@ -33,11 +31,7 @@ class BarrierRedisHealthIndicator implements HealthIndicator {
 			return Health.up().withDetail("endpoint", this.endpoint).build();
 		}
 		catch (RuntimeException ex) {
-			Diagnosis diagnosis = RedisFailureRules.classify(ex, this.endpoint)
-				.orElseGet(() -> new Diagnosis(DiagnosticCause.REDIS_OTHER, "at " + this.endpoint, null,
-						String.valueOf(ex.getMessage())));
-			return DiagnosisHealth.down("barrier-redis",
-					HealthReport.of(diagnosis, ManualChecks.redis(diagnosis.cause(), this.endpoint)));
+			return DiagnosisHealth.down("barrier-redis", DiagnosticClassifier.diagnoseRedis(ex, this.endpoint));
 		}
 	}
 

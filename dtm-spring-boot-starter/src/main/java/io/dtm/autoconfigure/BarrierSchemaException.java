@@ -1,6 +1,6 @@
 package io.dtm.autoconfigure;
 
-import io.dtm.core.DataSourceTarget;
+import io.dtm.core.diagnostics.DataSourceTarget;
 
 /**
  * Thrown at start-up when {@code dtm.client.barrier.initialize-schema=true} and the

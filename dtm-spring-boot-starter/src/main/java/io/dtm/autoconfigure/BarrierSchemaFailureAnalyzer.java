@@ -2,8 +2,8 @@ package io.dtm.autoconfigure;
 
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticClassifier;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -28,13 +28,11 @@ class BarrierSchemaFailureAnalyzer extends AbstractFailureAnalyzer<BarrierSchema
 					cause);
 		}
 		Diagnosis d = diagnosis.get();
-		HealthReport report = HealthReport.of(d, ManualChecks.database(d.cause(), cause.getDataSource()));
 		return new FailureAnalysis(
-				report.message().substring(0, report.message().indexOf(" — ")) + ", so the barrier table '"
+				d.code() + " " + d.code().title() + ": " + d.causeText() + " " + d.target() + ", so the barrier table '"
 						+ cause.getTableName() + "' could not be created at start-up "
 						+ "(dtm.client.barrier.initialize-schema=true). Error: " + d.error(),
-				"Change " + d.property() + ": " + report.action() + ". Check by hand with: " + report.manualCheck(),
-				cause);
+				"Change " + d.property() + ": " + d.action() + ". Check by hand with: " + d.manualCheck(), cause);
 	}
 
 }

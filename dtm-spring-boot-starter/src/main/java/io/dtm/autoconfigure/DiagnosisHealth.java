@@ -1,45 +1,36 @@
 package io.dtm.autoconfigure;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticOccurrences;
+import io.dtm.core.diagnostics.HealthDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * Builds DOWN health with a report's code, cause, target, action, property and manual
- * check, and logs each new problem of a check once (one WARN line per occurrence, one
- * INFO line on recovery), as the coordinator does.
+ * The starter's adapter from a {@link Diagnosis} to Spring Boot health: DOWN with the
+ * {@link HealthDetails} the coordinator reports too, and one WARN line per occurrence of
+ * a problem (one INFO line on recovery), as the coordinator logs them.
  */
 final class DiagnosisHealth {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiagnosisHealth.class);
 
-	private static final Map<String, String> current = new ConcurrentHashMap<>();
+	private static final DiagnosticOccurrences occurrences = new DiagnosticOccurrences();
 
 	private DiagnosisHealth() {
 	}
 
-	static Health down(String check, HealthReport report) {
-		String previous = current.put(check, report.cause());
-		if (!report.cause().equals(previous)) {
-			logger.warn("{} [check={}; error: {}]", report.message(), check, report.error());
+	static Health down(String check, Diagnosis diagnosis) {
+		if (occurrences.failed(check, diagnosis)) {
+			logger.warn(diagnosis.logLine(check));
 		}
-		return Health.down()
-			.withDetail("code", report.code().name())
-			.withDetail("cause", report.cause())
-			.withDetail("target", String.valueOf(report.target()))
-			.withDetail("action", report.action())
-			.withDetail("property", String.valueOf(report.property()))
-			.withDetail("manualCheck", report.manualCheck())
-			.withDetail("error", String.valueOf(report.error()))
-			.build();
+		return Health.down().withDetails(HealthDetails.of(diagnosis)).build();
 	}
 
 	static void recovered(String check) {
-		if (current.remove(check) != null) {
+		if (occurrences.passed(check)) {
 			logger.info("check {} recovered", check);
 		}
 	}

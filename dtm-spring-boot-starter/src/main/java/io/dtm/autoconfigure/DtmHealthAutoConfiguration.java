@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import io.dtm.client.DtmTemplate;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.barrier.RedisBarrier;
-import io.dtm.core.DataSourceTarget;
+import io.dtm.core.diagnostics.DataSourceTarget;
 
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;

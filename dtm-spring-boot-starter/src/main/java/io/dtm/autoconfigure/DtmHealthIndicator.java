@@ -1,17 +1,21 @@
 package io.dtm.autoconfigure;
 
+import java.util.Map;
+
 import io.dtm.client.DtmCoordinatorErrorException;
 import io.dtm.client.DtmCoordinatorUnavailableException;
 import io.dtm.client.DtmTemplate;
-import io.dtm.core.DiagnosticCode;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Coordinator reachability (D1003): UP when the coordinator answers {@code /api/ping};
- * DOWN with the D1003 code, the cause in words (connection refused, unknown host, timed
- * out, an error answer, not found in discovery), the URL tried and the action otherwise.
+ * DOWN with the D1003 cause (unreachable, answered with an error, not located) qualified
+ * by the reason in words (connection refused, unknown host, timed out, HTTP 503...), the
+ * URL tried and the action otherwise.
  */
 class DtmHealthIndicator implements HealthIndicator {
 
@@ -37,30 +41,23 @@ class DtmHealthIndicator implements HealthIndicator {
 			return DiagnosisHealth.down("coordinator", unavailable(ex, url));
 		}
 		catch (DtmCoordinatorErrorException ex) {
-			String base = base(url);
 			return DiagnosisHealth.down("coordinator",
-					new HealthReport(DiagnosticCode.D1003,
-							"coordinator answered /api/ping with HTTP " + ex.getHttpStatus(), "at " + base,
-							"check the coordinator's log and its /actuator/health", this.property,
-							ManualChecks.coordinator(base), ex.getMessage()));
+					coordinator(DiagnosticCause.COORDINATOR_ERROR, base(url), ex.getMessage())
+						.withReason("HTTP " + ex.getHttpStatus()));
 		}
 		DiagnosisHealth.recovered("coordinator");
 		return Health.up().withDetail("serverUrl", url).build();
 	}
 
-	private HealthReport unavailable(DtmCoordinatorUnavailableException ex, String url) {
-		if (url == null) {
-			String action = "dtm.client.service-name".equals(this.property)
-					? "start the coordinator so that it registers under dtm.client.service-name, or fix "
-							+ "dtm.client.service-name or the discovery client settings"
-					: "set dtm.client.server-url to the coordinator's URL, e.g. http://localhost:36789";
-			return new HealthReport(DiagnosticCode.D1003, "coordinator not located: " + ex.getReason(), "", action,
-					this.property, "check the registry for the coordinator's service", ex.getReason());
-		}
-		String base = base(url);
-		return new HealthReport(DiagnosticCode.D1003, "coordinator unreachable: " + ex.getReason(), "at " + base,
-				"start the coordinator at " + base + " or fix " + this.property, this.property,
-				ManualChecks.coordinator(base), ex.getReason());
+	private Diagnosis unavailable(DtmCoordinatorUnavailableException ex, String url) {
+		DiagnosticCause cause = (url != null) ? DiagnosticCause.COORDINATOR_UNREACHABLE
+				: DiagnosticCause.COORDINATOR_NOT_LOCATED;
+		return coordinator(cause, base(url), ex.getReason()).withReason(ex.getReason());
+	}
+
+	private Diagnosis coordinator(DiagnosticCause cause, String base, String error) {
+		return new Diagnosis(cause, base.isEmpty() ? "" : "at " + base, this.property, error)
+			.filledIn(Map.of("server-url", base));
 	}
 
 	private static String base(String apiUrl) {

@@ -7,7 +7,7 @@ import io.dtm.client.DtmTemplateCustomizer;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.xa.XaConnectionFactory;
 import io.dtm.client.xa.XaParticipant;
-import io.dtm.core.DataSourceTarget;
+import io.dtm.core.diagnostics.DataSourceTarget;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.core.DtmResult;
 import io.dtm.server.diagnostics.StoreFailures;
 import io.dtm.server.service.DtmApiException;

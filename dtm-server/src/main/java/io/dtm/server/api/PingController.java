@@ -3,7 +3,7 @@ package io.dtm.server.api;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.server.diagnostics.DiagnosticRunner;
 import io.dtm.server.diagnostics.StoreCheck;
 

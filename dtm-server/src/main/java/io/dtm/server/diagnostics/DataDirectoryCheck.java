@@ -2,9 +2,9 @@ package io.dtm.server.diagnostics;
 
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.PathTarget;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.PathTarget;
 
 /**
  * Checks at run time that the embedded store's data directory still exists and is
@@ -34,9 +34,7 @@ public class DataDirectoryCheck implements DiagnosticCheck {
 	 */
 	@Override
 	public Diagnosis timedOut(String error) {
-		return new Diagnosis(DiagnosticCause.PATH_OTHER,
-				PathTarget.describe(DataDirectoryVerifier.PROPERTY, this.directory), DataDirectoryVerifier.PROPERTY,
-				error);
+		return PathTarget.diagnosis(DiagnosticCause.PATH_OTHER, DataDirectoryVerifier.PROPERTY, this.directory, error);
 	}
 
 }

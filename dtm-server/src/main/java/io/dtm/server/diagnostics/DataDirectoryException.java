@@ -1,6 +1,6 @@
 package io.dtm.server.diagnostics;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 
 /**
  * Start-up failure: the embedded store's data directory cannot be used (D1004).

@@ -1,6 +1,6 @@
 package io.dtm.server.diagnostics;
 
-import io.dtm.core.PathTarget;
+import io.dtm.core.diagnostics.PathTarget;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -1,6 +1,6 @@
 package io.dtm.server.diagnostics;
 
-import io.dtm.core.DataSourceTarget;
+import io.dtm.core.diagnostics.DataSourceTarget;
 
 import org.springframework.core.env.Environment;
 

@@ -2,7 +2,7 @@ package io.dtm.server.diagnostics;
 
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 
 /**
  * One programmatic check behind a D-code (the equivalent of {@code telnet host port},

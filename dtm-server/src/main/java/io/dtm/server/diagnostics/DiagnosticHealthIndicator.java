@@ -2,15 +2,17 @@ package io.dtm.server.diagnostics;
 
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.HealthDetails;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * A health indicator over one {@link DiagnosticCheck}: DOWN with {@code code},
- * {@code cause}, {@code target}, {@code action}, {@code property} and {@code check}
- * details when it fails, also when it does not answer within the check timeout (see
+ * A health indicator over one {@link DiagnosticCheck}: DOWN with the check's name and the
+ * {@link HealthDetails} of its diagnosis ({@code code}, {@code cause}, {@code target},
+ * {@code action}, {@code property}, {@code manualCheck}, {@code error}, as the starter
+ * reports them) when it fails, also when it does not answer within the check timeout (see
  * {@link DiagnosticRunner}).
  */
 public class DiagnosticHealthIndicator implements HealthIndicator {
@@ -30,17 +32,7 @@ public class DiagnosticHealthIndicator implements HealthIndicator {
 		if (result.isEmpty()) {
 			return Health.up().withDetail("check", this.check.name()).build();
 		}
-		Diagnosis diagnosis = result.get();
-		return Health.down()
-			.withDetail("check", this.check.name())
-			.withDetail("code", diagnosis.code().name())
-			.withDetail("cause", diagnosis.cause().title())
-			.withDetail("target", diagnosis.target())
-			.withDetail("action", diagnosis.action())
-			.withDetail("property", String.valueOf(diagnosis.property()))
-			.withDetail("manualCheck", diagnosis.cause().check())
-			.withDetail("error", diagnosis.error())
-			.build();
+		return Health.down().withDetail("check", this.check.name()).withDetails(HealthDetails.of(result.get())).build();
 	}
 
 }

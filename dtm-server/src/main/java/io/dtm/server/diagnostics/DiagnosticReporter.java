@@ -1,10 +1,11 @@
 package io.dtm.server.diagnostics;
 
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCode;
+import io.dtm.core.diagnostics.DiagnosticOccurrences;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ public class DiagnosticReporter {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiagnosticReporter.class);
 
-	private final Map<String, Diagnosis> current = new ConcurrentHashMap<>();
+	private final DiagnosticOccurrences occurrences = new DiagnosticOccurrences();
 
 	private final MeterRegistry meterRegistry;
 
@@ -36,20 +37,20 @@ public class DiagnosticReporter {
 	public void report(String check, Optional<Diagnosis> result) {
 		if (result.isPresent()) {
 			Diagnosis diagnosis = result.get();
-			Diagnosis previous = this.current.put(check, diagnosis);
-			if (previous == null || previous.cause() != diagnosis.cause()) {
-				logger.warn("{} [check={}; error: {}]", diagnosis.message(), check, diagnosis.error());
+			if (this.occurrences.failed(check, diagnosis)) {
+				logger.warn(diagnosis.logLine(check));
 				if (this.meterRegistry != null) {
 					Counter.builder("dtm.diagnostic")
-						.description("Problems found by the D1001-D1004 checks, counted once per occurrence")
+						.description("Problems found by the " + DiagnosticCode.D1001 + "-" + DiagnosticCode.D1004
+								+ " checks, counted once per occurrence")
 						.tags("code", diagnosis.code().name(), "cause",
-								diagnosis.cause().name().toLowerCase(java.util.Locale.ROOT))
+								diagnosis.cause().name().toLowerCase(Locale.ROOT))
 						.register(this.meterRegistry)
 						.increment();
 				}
 			}
 		}
-		else if (this.current.remove(check) != null) {
+		else if (this.occurrences.passed(check)) {
 			logger.info("check {} recovered", check);
 		}
 	}
@@ -62,7 +63,7 @@ public class DiagnosticReporter {
 	 * @param diagnosis the time-out diagnosis
 	 */
 	public void reportTimeout(String check, Diagnosis diagnosis) {
-		if (!this.current.containsKey(check)) {
+		if (!this.occurrences.isFailing(check)) {
 			report(check, Optional.of(diagnosis));
 		}
 	}

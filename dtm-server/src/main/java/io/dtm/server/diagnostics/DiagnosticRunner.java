@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 
 import org.springframework.beans.factory.DisposableBean;
 

@@ -2,9 +2,9 @@ package io.dtm.server.diagnostics;
 
 import java.util.List;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.DiagnosticClassifier;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 import io.dtm.server.store.TransStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -59,9 +59,7 @@ public class DiagnosticsConfiguration {
 
 	private static StoreDiagnoser storeDiagnoser(DiagnosticClassifier classifier,
 			ObjectProvider<StoreDiagnoser> storeDiagnoser) {
-		StoreDiagnoser sql = (ex) -> classifier.classifyDatabase(ex)
-			.orElseGet(() -> new Diagnosis(DiagnosticCause.DB_OTHER, "", null, String.valueOf(ex.getMessage())));
-		return storeDiagnoser.getIfAvailable(() -> sql);
+		return storeDiagnoser.getIfAvailable(() -> classifier::diagnoseDatabase);
 	}
 
 	@Bean

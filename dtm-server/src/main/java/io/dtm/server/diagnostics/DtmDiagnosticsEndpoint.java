@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.HealthDetails;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -14,8 +15,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/dtm}: runs every diagnostic check on demand (all at once, within the
- * check timeout) and lists the results with their D-codes, causes and actions. Answers
- * 200 when every check passes and 503 when one fails, as {@code /actuator/health} does.
+ * check timeout) and lists the results with their D-codes and {@link HealthDetails}
+ * (cause, target, action, property, manual check, error) and message. Answers 200 when
+ * every check passes and 503 when one fails, as {@code /actuator/health} does.
  */
 @Endpoint(id = "dtm")
 public class DtmDiagnosticsEndpoint {
@@ -42,12 +44,7 @@ public class DtmDiagnosticsEndpoint {
 			result.ifPresent((diagnosis) -> {
 				row.put("code", diagnosis.code().name());
 				row.put("title", diagnosis.code().title());
-				row.put("cause", diagnosis.cause().title());
-				row.put("target", diagnosis.target());
-				row.put("action", diagnosis.action());
-				row.put("property", diagnosis.property());
-				row.put("manualCheck", diagnosis.cause().check());
-				row.put("error", diagnosis.error());
+				row.putAll(HealthDetails.of(diagnosis));
 				row.put("message", diagnosis.message());
 			});
 			ok &= result.isEmpty();

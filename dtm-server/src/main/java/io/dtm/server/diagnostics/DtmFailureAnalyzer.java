@@ -2,8 +2,8 @@ package io.dtm.server.diagnostics;
 
 import java.util.Optional;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticClassifier;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -42,14 +42,14 @@ public class DtmFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	private static String describe(Diagnosis diagnosis) {
-		return diagnosis.code() + " " + diagnosis.code().title() + ": " + diagnosis.cause().title() + " "
+		return diagnosis.code() + " " + diagnosis.code().title() + ": " + diagnosis.causeText() + " "
 				+ diagnosis.target()
 				+ ((diagnosis.error().isEmpty()) ? "" : "\n\nUnderlying error: " + diagnosis.error());
 	}
 
 	private static String action(Diagnosis diagnosis) {
 		return diagnosis.action() + ((diagnosis.property() != null) ? "\nProperty: " + diagnosis.property() : "")
-				+ "\nCheck: " + diagnosis.cause().check();
+				+ "\nCheck: " + diagnosis.manualCheck();
 	}
 
 	@Override

@@ -4,7 +4,7 @@ import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.server.store.TransStore;
 
 /**

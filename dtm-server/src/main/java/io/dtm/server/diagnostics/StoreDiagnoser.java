@@ -1,6 +1,6 @@
 package io.dtm.server.diagnostics;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.Diagnosis;
 
 /**
  * Classifies a failure of the configured transaction store: D1001 causes for the SQL

@@ -1,10 +1,12 @@
 package io.dtm.server.diagnostics;
 
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.store.DuplicateBranchException;
 
@@ -24,6 +26,14 @@ public class StoreFailures implements StoreFailureReporter {
 	 * The check name the occurrences are reported under (shared with the health check).
 	 */
 	static final String CHECK = "store";
+
+	/**
+	 * The causes that mean the store answered, but with an error (answered 500); every
+	 * other cause means it cannot be used at all (an outage, answered 503).
+	 */
+	private static final Set<DiagnosticCause> STORE_ANSWERED = EnumSet.of(DiagnosticCause.DB_OTHER,
+			DiagnosticCause.REDIS_OTHER, DiagnosticCause.REDIS_NOT_PERMITTED, DiagnosticCause.REDIS_READ_ONLY,
+			DiagnosticCause.REDIS_CANNOT_PERSIST, DiagnosticCause.REDIS_OUT_OF_MEMORY, DiagnosticCause.REDIS_LOADING);
 
 	private final StoreDiagnoser diagnoser;
 
@@ -50,7 +60,7 @@ public class StoreFailures implements StoreFailureReporter {
 	 * @return {@code true} for an outage
 	 */
 	public static boolean isOutage(Diagnosis diagnosis) {
-		return diagnosis.cause() != DiagnosticCause.DB_OTHER && diagnosis.cause() != DiagnosticCause.REDIS_OTHER;
+		return !STORE_ANSWERED.contains(diagnosis.cause());
 	}
 
 	@Override

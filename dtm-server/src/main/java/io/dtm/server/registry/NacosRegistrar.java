@@ -16,6 +16,7 @@ import com.alibaba.cloud.nacos.NacosServiceManager;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.pojo.Instance;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.registry.RegistrationStatus.Phase;
 import io.micrometer.core.instrument.Counter;
@@ -290,7 +291,8 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	private void countFailure(RegistrationFailure failure) {
 		if (this.meters != null) {
 			Counter.builder("dtm.registry.failures")
-				.description("D1003 service registration failures reported after the retries were used up")
+				.description(RegistrationFailure.CODE
+						+ " service registration failures reported after the retries were used up")
 				.tag("code", RegistrationFailure.CODE)
 				.tag("cause", failure.cause().name())
 				.tag("registry", "nacos")
@@ -363,7 +365,8 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 		setStatus(Phase.REGISTERED, 0, null, null, warning);
 		Instance own = this.instance;
 		logger.info("registered in Nacos as {} at {}:{} ({}, attempt {}){}", this.discovery.getService(), own.getIp(),
-				own.getPort(), target(), attempts, recovered ? "; D1003 cleared" : again ? " again" : "");
+				own.getPort(), target(), attempts,
+				recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
 		if (warning != null) {
 			logger.warn("{}", warning.describe());
 		}
@@ -428,7 +431,7 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 		boolean remoteRegistry = RegistryProbe.parse(this.discovery.getServerAddr())
 			.stream()
 			.anyMatch((address) -> !isLoopback(address.host()));
-		return remoteRegistry ? new RegistrationFailure(RegistrationFailureCause.UNREACHABLE_INSTANCE_ADDRESS,
+		return remoteRegistry ? new RegistrationFailure(DiagnosticCause.REGISTRY_UNREACHABLE_ADDRESS,
 				"registered " + ip + " while Nacos is at " + this.discovery.getServerAddr()) : null;
 	}
 

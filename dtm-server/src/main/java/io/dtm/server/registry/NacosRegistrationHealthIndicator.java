@@ -1,9 +1,9 @@
 package io.dtm.server.registry;
 
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.HealthDetails;
 import io.dtm.server.registry.RegistrationStatus.Phase;
 
 import org.springframework.boot.actuate.health.Health;
@@ -13,7 +13,8 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * Reports the Nacos registration as the {@code nacosRegistration} health component:
  * {@code UP} when registered, {@code UNKNOWN} while the first attempts run, and
- * {@code DEGRADED} with the D1003 code, cause and action once the attempts are used up.
+ * {@code DEGRADED} with the {@link HealthDetails} of the D1003 cause (code, cause,
+ * target, action, property, manual check, error) once the attempts are used up.
  * {@code DEGRADED} is not part of the status order, so it never turns the overall health,
  * liveness or readiness to DOWN: the coordinator serves its API without Nacos.
  */
@@ -37,7 +38,7 @@ public class NacosRegistrationHealthIndicator implements HealthIndicator {
 			case STOPPED -> Health.outOfService();
 			case STARTING, REGISTERING -> Health.unknown();
 		};
-		builder.withDetail("state", status.phase().name().toLowerCase(java.util.Locale.ROOT));
+		builder.withDetail("state", status.phase().name().toLowerCase(Locale.ROOT));
 		builder.withDetails(this.registrar.target());
 		builder.withDetail("since", status.since().toString());
 		if (status.phase() != Phase.REGISTERED && status.attempts() > 0) {
@@ -56,23 +57,8 @@ public class NacosRegistrationHealthIndicator implements HealthIndicator {
 	}
 
 	private Map<String, Object> failure(RegistrationFailure failure) {
-		Diagnosis diagnosis = failure.toDiagnosis(target());
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("code", diagnosis.code().name());
-		details.put("cause", diagnosis.cause().title());
-		details.put("target", diagnosis.target());
-		details.put("action", diagnosis.action());
-		details.put("property", diagnosis.property());
-		details.put("manualCheck", diagnosis.cause().check());
-		details.put("registryCause", failure.cause().name());
-		details.put("message", failure.cause().description() + ": " + failure.detail());
-		details.put("detailedAction", failure.cause().action());
-		return details;
-	}
-
-	private String target() {
 		Object address = this.registrar.target().get("serverAddr");
-		return "at " + ((address != null) ? address : "the configured Nacos address");
+		return HealthDetails.of(failure.toDiagnosis((address != null) ? address.toString() : null));
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import com.alibaba.cloud.nacos.ConditionalOnNacosDiscoveryEnabled;
 import com.alibaba.cloud.nacos.NacosDiscoveryProperties;
 import com.alibaba.cloud.nacos.NacosServiceManager;
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.diagnostics.DiagnosticCheck;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,16 +87,17 @@ class NacosRegistryConfiguration {
 			@Override
 			public Optional<Diagnosis> run() {
 				RegistrationFailure failure = nacosRegistrar.status().failure();
-				return Optional.ofNullable(failure).map((f) -> f.toDiagnosis(target()));
+				return Optional.ofNullable(failure).map((f) -> f.toDiagnosis(serverAddr()));
 			}
 
 			@Override
 			public Diagnosis timedOut(String error) {
-				return new Diagnosis(DiagnosticCause.REGISTRY_TIMEOUT, target(), null, error);
+				return new RegistrationFailure(DiagnosticCause.REGISTRY_TIMEOUT, error).toDiagnosis(serverAddr());
 			}
 
-			private String target() {
-				return "at " + nacosRegistrar.target().get("serverAddr");
+			private String serverAddr() {
+				Object address = nacosRegistrar.target().get("serverAddr");
+				return (address != null) ? address.toString() : null;
 			}
 
 		};

@@ -1,48 +1,55 @@
 package io.dtm.server.registry;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.DiagnosticCode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticCode;
 
 /**
- * A classified D1003 condition.
+ * A classified D1003 condition of the Nacos registration: a registry cause of the shared
+ * catalogue and what was observed.
  *
- * @param cause the classified cause
+ * @param cause the classified cause, a {@code REGISTRY_*} one of D1003
  * @param detail what was observed (probe results, the registry's message)
  */
-public record RegistrationFailure(RegistrationFailureCause cause, String detail) {
+public record RegistrationFailure(DiagnosticCause cause, String detail) {
 
 	/** The diagnostic code of every registration failure. */
 	public static final String CODE = DiagnosticCode.D1003.name();
 
 	/**
-	 * One line for the log: code, cause, detail and action.
+	 * One line for the log: code, cause, action and what was observed.
 	 * @return the line
 	 */
 	public String describe() {
-		return CODE + " service registration failure: " + this.cause.description() + " (" + this.cause + "): "
-				+ this.detail + ". Action: " + this.cause.action();
+		return toDiagnosis("").messageWithError();
 	}
 
 	/**
-	 * This failure in the shared D-code catalogue (what the health details,
-	 * {@code /actuator/dtm} and the docs use); the registry-specific description and
-	 * action stay in the error text.
-	 * @param target where Nacos was expected, e.g. {@code at 127.0.0.1:8848}
-	 * @return the diagnosis
+	 * This failure as a diagnosis for health details and {@code /actuator/dtm}.
+	 * @param serverAddr the configured registry address
+	 * ({@code spring.cloud.nacos.discovery.server-addr}), may be {@code null}
+	 * @return the diagnosis, with the first registry address in its manual check
 	 */
-	public Diagnosis toDiagnosis(String target) {
-		DiagnosticCause shared = switch (this.cause) {
-			case UNKNOWN_HOST, CONNECTION_REFUSED, GRPC_PORT_UNREACHABLE -> DiagnosticCause.REGISTRY_UNREACHABLE;
-			case TIMEOUT -> DiagnosticCause.REGISTRY_TIMEOUT;
-			case AUTH_FAILED -> DiagnosticCause.REGISTRY_AUTH_FAILED;
-			case NAMESPACE_MISSING -> DiagnosticCause.REGISTRY_NAMESPACE_MISSING;
-			case HEARTBEAT_LOST -> DiagnosticCause.REGISTRY_HEARTBEAT_LOST;
-			case UNREACHABLE_INSTANCE_ADDRESS -> DiagnosticCause.REGISTRY_UNREACHABLE_ADDRESS;
-			case REGISTRY_ERROR, UNKNOWN -> DiagnosticCause.REGISTRY_OTHER;
-		};
-		return new Diagnosis(shared, target, null,
-				this.cause.description() + ": " + this.detail + " — " + this.cause.action());
+	public Diagnosis toDiagnosis(String serverAddr) {
+		String target = (serverAddr != null && !serverAddr.isBlank()) ? "at " + serverAddr : "";
+		return new Diagnosis(this.cause, target, null, this.detail).filledIn(values(serverAddr));
+	}
+
+	private static Map<String, String> values(String serverAddr) {
+		Map<String, String> values = new HashMap<>();
+		List<RegistryProbe.Address> addresses = RegistryProbe.parse(serverAddr);
+		if (!addresses.isEmpty()) {
+			RegistryProbe.Address first = addresses.get(0);
+			values.put("server-addr", first.host() + ":" + first.port());
+			values.put("host", first.host());
+			values.put("port", String.valueOf(first.port()));
+			values.put("grpc-port", String.valueOf(first.port() + 1000));
+		}
+		return values;
 	}
 
 }

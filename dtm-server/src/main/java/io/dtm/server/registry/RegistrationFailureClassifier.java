@@ -10,15 +10,17 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.alibaba.nacos.api.exception.NacosException;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.registry.RegistryProbe.Outcome;
 import io.dtm.server.registry.RegistryProbe.Result;
 
 /**
- * Turns a failed registration attempt into a {@link RegistrationFailure}: the registry's
- * own answer first (credentials, namespace), then what the TCP probe of the registry
- * address found (unknown host, refused, timeout, closed gRPC port), then the exception
- * chain. A connectivity problem after a successful registration is reported as
- * {@link RegistrationFailureCause#HEARTBEAT_LOST}.
+ * Turns a failed registration attempt into a {@link RegistrationFailure} with a registry
+ * cause of the shared D1003 catalogue: the registry's own answer first (credentials,
+ * namespace), then what the TCP probe of the registry address found (unknown host,
+ * refused, timeout, closed gRPC port), then the exception chain. A connectivity problem
+ * after a successful registration is reported as
+ * {@link DiagnosticCause#REGISTRY_HEARTBEAT_LOST}.
  */
 public final class RegistrationFailureClassifier {
 
@@ -41,46 +43,46 @@ public final class RegistrationFailureClassifier {
 		String detail = detail(error, probes);
 		NacosException nacos = find(error, NacosException.class);
 		if (nacos != null) {
-			RegistrationFailureCause answered = fromRegistryAnswer(nacos);
+			DiagnosticCause answered = fromRegistryAnswer(nacos);
 			if (answered != null) {
 				return new RegistrationFailure(answered, detail);
 			}
 		}
-		RegistrationFailureCause connectivity = fromProbes(probes);
+		DiagnosticCause connectivity = fromProbes(probes);
 		if (connectivity == null) {
 			connectivity = fromExceptionChain(error);
 		}
 		if (connectivity != null) {
-			boolean lost = wasRegistered && connectivity != RegistrationFailureCause.UNKNOWN_HOST;
-			return new RegistrationFailure(lost ? RegistrationFailureCause.HEARTBEAT_LOST : connectivity,
-					lost ? detail + " (" + connectivity.description() + ")" : detail);
+			boolean lost = wasRegistered && connectivity != DiagnosticCause.REGISTRY_UNKNOWN_HOST;
+			return new RegistrationFailure(lost ? DiagnosticCause.REGISTRY_HEARTBEAT_LOST : connectivity,
+					lost ? detail + " (" + connectivity.title() + ")" : detail);
 		}
 		if (nacos != null && nacos.getErrCode() >= NacosException.INVALID_SERVER_STATUS) {
-			return new RegistrationFailure(RegistrationFailureCause.REGISTRY_ERROR, detail);
+			return new RegistrationFailure(DiagnosticCause.REGISTRY_ERROR, detail);
 		}
 		if (wasRegistered) {
-			return new RegistrationFailure(RegistrationFailureCause.HEARTBEAT_LOST, detail);
+			return new RegistrationFailure(DiagnosticCause.REGISTRY_HEARTBEAT_LOST, detail);
 		}
-		return new RegistrationFailure(RegistrationFailureCause.UNKNOWN, detail);
+		return new RegistrationFailure(DiagnosticCause.REGISTRY_OTHER, detail);
 	}
 
-	private static RegistrationFailureCause fromRegistryAnswer(NacosException ex) {
+	private static DiagnosticCause fromRegistryAnswer(NacosException ex) {
 		String message = String.valueOf(ex.getErrMsg()).toLowerCase(Locale.ROOT);
 		int code = ex.getErrCode();
 		if (code == NAMESPACE_NOT_EXIST || code == NAMESPACE_ILLEGAL || (message.contains("namespace")
 				&& (message.contains("not exist") || message.contains("not found")))) {
-			return RegistrationFailureCause.NAMESPACE_MISSING;
+			return DiagnosticCause.REGISTRY_NAMESPACE_MISSING;
 		}
 		if (code == NacosException.NO_RIGHT || code == 401 || message.contains("user not found")
 				|| message.contains("unknown user") || message.contains("invalid username or password")
 				|| message.contains("token invalid") || message.contains("token expired")
 				|| message.contains("authorization failed") || message.contains("no right")) {
-			return RegistrationFailureCause.AUTH_FAILED;
+			return DiagnosticCause.REGISTRY_AUTH_FAILED;
 		}
 		return null;
 	}
 
-	private static RegistrationFailureCause fromProbes(List<Result> probes) {
+	private static DiagnosticCause fromProbes(List<Result> probes) {
 		if (probes == null || probes.isEmpty()) {
 			return null;
 		}
@@ -88,29 +90,29 @@ public final class RegistrationFailureClassifier {
 		List<Result> grpc = probes.stream().filter(Result::grpc).toList();
 		if (http.stream().anyMatch((result) -> result.outcome() == Outcome.OPEN)) {
 			boolean grpcOpen = grpc.stream().anyMatch((result) -> result.outcome() == Outcome.OPEN);
-			return grpcOpen ? null : RegistrationFailureCause.GRPC_PORT_UNREACHABLE;
+			return grpcOpen ? null : DiagnosticCause.REGISTRY_GRPC_PORT_UNREACHABLE;
 		}
 		if (http.stream().allMatch((result) -> result.outcome() == Outcome.UNKNOWN_HOST)) {
-			return RegistrationFailureCause.UNKNOWN_HOST;
+			return DiagnosticCause.REGISTRY_UNKNOWN_HOST;
 		}
 		if (http.stream().anyMatch((result) -> result.outcome() == Outcome.TIMEOUT)) {
-			return RegistrationFailureCause.TIMEOUT;
+			return DiagnosticCause.REGISTRY_TIMEOUT;
 		}
 		if (http.stream().anyMatch((result) -> result.outcome() == Outcome.REFUSED)) {
-			return RegistrationFailureCause.CONNECTION_REFUSED;
+			return DiagnosticCause.REGISTRY_UNREACHABLE;
 		}
 		return null;
 	}
 
-	private static RegistrationFailureCause fromExceptionChain(Throwable error) {
+	private static DiagnosticCause fromExceptionChain(Throwable error) {
 		if (find(error, UnknownHostException.class) != null) {
-			return RegistrationFailureCause.UNKNOWN_HOST;
+			return DiagnosticCause.REGISTRY_UNKNOWN_HOST;
 		}
 		if (find(error, SocketTimeoutException.class) != null || find(error, TimeoutException.class) != null) {
-			return RegistrationFailureCause.TIMEOUT;
+			return DiagnosticCause.REGISTRY_TIMEOUT;
 		}
 		if (find(error, ConnectException.class) != null) {
-			return RegistrationFailureCause.CONNECTION_REFUSED;
+			return DiagnosticCause.REGISTRY_UNREACHABLE;
 		}
 		return null;
 	}

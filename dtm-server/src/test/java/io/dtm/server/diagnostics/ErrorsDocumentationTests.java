@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.DiagnosticCode;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dtm.core.Diagnosis;
-import io.dtm.core.DiagnosticCause;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 
 /**
  * A {@link DiagnosticCheck} for unit tests: passes, fails with D1001 "connection

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dtm.core.DataSourceTarget;
+import io.dtm.core.diagnostics.DataSourceTarget;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.Immutable;

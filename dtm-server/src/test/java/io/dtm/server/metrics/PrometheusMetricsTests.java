@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dtm.core.DiagnosticCause;
-import io.dtm.core.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.server.diagnostics.DiagnosticReporter;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ScriptedParticipant;

@@ -84,17 +84,18 @@ class NacosRecoveryIT {
 		JsonNode registration = registration();
 		assertThat(registration.at("/details/code").asText()).isEqualTo("D1003");
 		assertThat(registration.at("/details/cause").asText()).isEqualTo("registry address wrong or unreachable");
-		assertThat(registration.at("/details/registryCause").asText()).isEqualTo("CONNECTION_REFUSED");
 		assertThat(registration.at("/details/action").asText()).contains("start Nacos")
 			.contains("spring.cloud.nacos.discovery.server-addr");
-		assertThat(registration.at("/details/detailedAction").asText()).contains("Start Nacos");
+		assertThat(registration.at("/details/manualCheck").asText())
+			.isEqualTo("curl http://" + nacos.serverAddr() + "/nacos/v1/ns/operator/metrics");
+		assertThat(registration.at("/details/error").asText()).contains("connection refused");
 		JsonNode diagnostics = dtm.get("/actuator/dtm").json();
 		assertThat(diagnostics.findValues("code")).extracting(JsonNode::asText).contains("D1003");
 		assertThat(registration.at("/details/failedAttempts").asInt()).isGreaterThanOrEqualTo(5);
 		assertThat(dtm.get("/actuator/health").json().path("status").asText()).as("overall health").isEqualTo("UP");
 		assertThat(dtm.get("/actuator/health/liveness").status()).isEqualTo(200);
 		assertThat(dtm.get("/actuator/health/readiness").status()).isEqualTo(200);
-		assertThat(coordinator.logText()).contains("D1003 service registration failure")
+		assertThat(coordinator.logText()).contains("D1003 network timeout or service registration failure")
 			.contains("Nacos registration attempt 5/5")
 			.as("health calls while Nacos is down log no stack trace")
 			.doesNotContain("HealthIndicator.health(")

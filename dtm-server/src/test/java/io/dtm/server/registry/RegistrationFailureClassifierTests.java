@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import com.alibaba.nacos.api.exception.NacosException;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.registry.RegistryProbe.Outcome;
 import io.dtm.server.registry.RegistryProbe.Result;
 import org.junit.jupiter.api.Test;
@@ -24,19 +26,19 @@ class RegistrationFailureClassifierTests {
 		RegistrationFailure failure = RegistrationFailureClassifier.classify(NOT_CONNECTED,
 				probes(Outcome.REFUSED, Outcome.REFUSED), false);
 
-		assertThat(failure.cause()).isEqualTo(RegistrationFailureCause.CONNECTION_REFUSED);
+		assertThat(failure.cause()).isEqualTo(DiagnosticCause.REGISTRY_UNREACHABLE);
 		assertThat(failure.detail()).contains("127.0.0.1:8848 connection refused").contains("Client not connected");
-		assertThat(failure.describe()).startsWith("D1003 ").contains("Action: Start Nacos");
+		assertThat(failure.describe()).startsWith("D1003 ").contains("— start Nacos").contains("[error: probe: ");
 	}
 
 	@Test
 	void whenHostDoesNotResolveShouldClassifyUnknownHost() {
 		assertThat(RegistrationFailureClassifier
 			.classify(NOT_CONNECTED, probes(Outcome.UNKNOWN_HOST, Outcome.UNKNOWN_HOST), false)
-			.cause()).isEqualTo(RegistrationFailureCause.UNKNOWN_HOST);
+			.cause()).isEqualTo(DiagnosticCause.REGISTRY_UNKNOWN_HOST);
 		assertThat(RegistrationFailureClassifier
 			.classify(new IllegalStateException(new UnknownHostException("nacos.invalid")), List.of(), false)
-			.cause()).isEqualTo(RegistrationFailureCause.UNKNOWN_HOST);
+			.cause()).isEqualTo(DiagnosticCause.REGISTRY_UNKNOWN_HOST);
 	}
 
 	@Test
@@ -44,7 +46,7 @@ class RegistrationFailureClassifierTests {
 		assertThat(
 				RegistrationFailureClassifier.classify(NOT_CONNECTED, probes(Outcome.TIMEOUT, Outcome.TIMEOUT), false)
 					.cause())
-			.isEqualTo(RegistrationFailureCause.TIMEOUT);
+			.isEqualTo(DiagnosticCause.REGISTRY_TIMEOUT);
 	}
 
 	@Test
@@ -52,8 +54,9 @@ class RegistrationFailureClassifierTests {
 		RegistrationFailure failure = RegistrationFailureClassifier.classify(NOT_CONNECTED,
 				probes(Outcome.OPEN, Outcome.REFUSED), false);
 
-		assertThat(failure.cause()).isEqualTo(RegistrationFailureCause.GRPC_PORT_UNREACHABLE);
+		assertThat(failure.cause()).isEqualTo(DiagnosticCause.REGISTRY_GRPC_PORT_UNREACHABLE);
 		assertThat(failure.cause().action()).contains("HTTP port + 1000");
+		assertThat(failure.toDiagnosis("nacos.example:8848").manualCheck()).isEqualTo("telnet nacos.example 9848");
 	}
 
 	@Test
@@ -61,7 +64,7 @@ class RegistrationFailureClassifierTests {
 		NacosException forbidden = new NacosException(NacosException.NO_RIGHT, "user not found!");
 
 		assertThat(RegistrationFailureClassifier.classify(forbidden, probes(Outcome.OPEN, Outcome.OPEN), false).cause())
-			.isEqualTo(RegistrationFailureCause.AUTH_FAILED);
+			.isEqualTo(DiagnosticCause.REGISTRY_AUTH_FAILED);
 	}
 
 	@Test
@@ -69,7 +72,7 @@ class RegistrationFailureClassifierTests {
 		NacosException missing = new NacosException(22001, "namespace not exist");
 
 		assertThat(RegistrationFailureClassifier.classify(missing, probes(Outcome.OPEN, Outcome.OPEN), false).cause())
-			.isEqualTo(RegistrationFailureCause.NAMESPACE_MISSING);
+			.isEqualTo(DiagnosticCause.REGISTRY_NAMESPACE_MISSING);
 	}
 
 	@Test
@@ -77,8 +80,8 @@ class RegistrationFailureClassifierTests {
 		RegistrationFailure failure = RegistrationFailureClassifier.classify(NOT_CONNECTED,
 				probes(Outcome.REFUSED, Outcome.REFUSED), true);
 
-		assertThat(failure.cause()).isEqualTo(RegistrationFailureCause.HEARTBEAT_LOST);
-		assertThat(failure.detail()).contains("nothing listens on the registry address");
+		assertThat(failure.cause()).isEqualTo(DiagnosticCause.REGISTRY_HEARTBEAT_LOST);
+		assertThat(failure.detail()).contains("(registry address wrong or unreachable)");
 	}
 
 	@Test
@@ -86,16 +89,31 @@ class RegistrationFailureClassifierTests {
 		NacosException error = new NacosException(NacosException.SERVER_ERROR, "boom");
 
 		assertThat(RegistrationFailureClassifier.classify(error, probes(Outcome.OPEN, Outcome.OPEN), false).cause())
-			.isEqualTo(RegistrationFailureCause.REGISTRY_ERROR);
+			.isEqualTo(DiagnosticCause.REGISTRY_ERROR);
 	}
 
 	@Test
 	void whenOnlyExceptionChainIsKnownShouldUseIt() {
 		assertThat(RegistrationFailureClassifier
 			.classify(new IllegalStateException(new ConnectException("refused")), List.of(), false)
-			.cause()).isEqualTo(RegistrationFailureCause.CONNECTION_REFUSED);
+			.cause()).isEqualTo(DiagnosticCause.REGISTRY_UNREACHABLE);
 		assertThat(RegistrationFailureClassifier.classify(new IllegalStateException("odd"), List.of(), false).cause())
-			.isEqualTo(RegistrationFailureCause.UNKNOWN);
+			.isEqualTo(DiagnosticCause.REGISTRY_OTHER);
+	}
+
+	@Test
+	void whenReportedShouldGiveTheCatalogueEntryWithTheRegistryAddressFilledIn() {
+		RegistrationFailure failure = RegistrationFailureClassifier.classify(NOT_CONNECTED,
+				probes(Outcome.REFUSED, Outcome.REFUSED), false);
+
+		Diagnosis diagnosis = failure.toDiagnosis("http://nacos-1:8848/nacos,nacos-2:8848");
+
+		assertThat(diagnosis.code().name()).isEqualTo(RegistrationFailure.CODE);
+		assertThat(diagnosis.causeText()).isEqualTo("registry address wrong or unreachable");
+		assertThat(diagnosis.target()).isEqualTo("at http://nacos-1:8848/nacos,nacos-2:8848");
+		assertThat(diagnosis.action()).contains("start Nacos").contains("spring.cloud.nacos.discovery.server-addr");
+		assertThat(diagnosis.manualCheck()).isEqualTo("curl http://nacos-1:8848/nacos/v1/ns/operator/metrics");
+		assertThat(diagnosis.error()).isEqualTo(failure.detail());
 	}
 
 	@Test

@@ -2,19 +2,22 @@ package io.dtm.client.barrier;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+
+import io.dtm.core.diagnostics.DataSourceTarget;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 
 /**
  * The barrier table does not exist in the barrier's database (D1001, cause "barrier table
- * missing"). Thrown by {@link JdbcBarrier} instead of the driver's SQL grammar error; the
- * starter's web support answers it with HTTP 500 and this message, so the coordinator
- * retries the branch until the table is created. The message names the table and the
- * action: set {@code dtm.client.barrier.initialize-schema=true} or run the dialect's DDL
- * file from the starter jar.
+ * missing" of the shared catalogue). Thrown by {@link JdbcBarrier} instead of the
+ * driver's SQL grammar error; the starter's web support answers it with HTTP 500 and this
+ * message, so the coordinator retries the branch until the table is created. The message
+ * names the table and the action: set {@code dtm.client.barrier.initialize-schema=true}
+ * or run the dialect's DDL file from the starter jar.
  */
 public class BarrierTableMissingException extends RuntimeException {
-
-	/** The cause as health details and reports name it. */
-	public static final String CAUSE = "barrier table missing";
 
 	private final String tableName;
 
@@ -27,8 +30,7 @@ public class BarrierTableMissingException extends RuntimeException {
 	 * @param cause the driver's error
 	 */
 	public BarrierTableMissingException(String tableName, BarrierDialect dialect, Throwable cause) {
-		super("D1001 database connection failure: " + CAUSE + ": table '" + tableName
-				+ "' does not exist in the barrier's DataSource — " + action(tableName, dialect), cause);
+		super(diagnosis(tableName, dialect, cause).message(), cause);
 		this.tableName = tableName;
 		this.dialect = dialect;
 	}
@@ -50,25 +52,53 @@ public class BarrierTableMissingException extends RuntimeException {
 	}
 
 	/**
-	 * What creates the table.
-	 * @return the action
+	 * The problem as the exception's message states it.
+	 * @return the D1001 diagnosis
 	 */
-	public String getAction() {
-		return action(this.tableName, this.dialect);
+	public Diagnosis getDiagnosis() {
+		return diagnosis(this.tableName, this.dialect, getCause());
+	}
+
+	/**
+	 * The problem as health reports it for the barrier's database: the table and its
+	 * address as target, and the command that describes the table there.
+	 * @param dataSource the barrier's database
+	 * @return the D1001 diagnosis
+	 */
+	public Diagnosis getDiagnosis(DataSourceTarget dataSource) {
+		return new DiagnosticClassifier(dataSource)
+			.database(DiagnosticCause.BARRIER_TABLE_MISSING, "'" + this.tableName + "' at " + dataSource.address(),
+					error(getCause()))
+			.filledIn(placeholders(this.tableName, this.dialect));
 	}
 
 	/**
 	 * What creates the table.
-	 * @param tableName the table name
-	 * @param dialect the dialect, or {@code null} if unknown
-	 * @return the action text
+	 * @return the action
 	 */
-	public static String action(String tableName, BarrierDialect dialect) {
+	public String getAction() {
+		return getDiagnosis().action();
+	}
+
+	private static Diagnosis diagnosis(String tableName, BarrierDialect dialect, Throwable cause) {
+		return new Diagnosis(DiagnosticCause.BARRIER_TABLE_MISSING, "", null, error(cause))
+			.withReason("table '" + tableName + "' does not exist in the barrier's DataSource")
+			.filledIn(placeholders(tableName, dialect));
+	}
+
+	private static Map<String, String> placeholders(String tableName, BarrierDialect dialect) {
 		String file = "io/dtm/client/barrier/schema-"
 				+ ((dialect != null) ? dialect.name().toLowerCase(Locale.ROOT) : "{mysql,postgresql,h2}") + ".sql";
-		return "set dtm.client.barrier.initialize-schema=true, or run " + file + " from the dtm-spring-boot-starter jar"
-				+ (JdbcBarrier.DEFAULT_TABLE_NAME.equals(tableName) ? ""
-						: " with the table name changed to " + tableName);
+		if (!JdbcBarrier.DEFAULT_TABLE_NAME.equals(tableName)) {
+			file = file + " (with the table name changed to " + tableName + ")";
+		}
+		return Map.of("schema-file", file, "table", tableName);
+	}
+
+	private static String error(Throwable cause) {
+		String error = (cause != null) ? String.valueOf(cause.getMessage()) : "";
+		int newline = error.indexOf('\n');
+		return (newline >= 0) ? error.substring(0, newline) : error;
 	}
 
 	/**

@@ -56,7 +56,7 @@ public class DtmExceptionHandler {
 	@ExceptionHandler(BarrierTableMissingException.class)
 	public ResponseEntity<Map<String, Object>> barrierTableMissing(BarrierTableMissingException ex) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", "D1001");
+		body.put("code", ex.getDiagnosis().code().name());
 		body.put("message", ex.getMessage());
 		return ResponseEntity.internalServerError().body(body);
 	}

@@ -1,5 +1,7 @@
 package io.dtm.server.store.redis;
 
+import io.dtm.core.diagnostics.Diagnosis;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -10,15 +12,15 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 public class RedisConfigurationException extends DataAccessResourceFailureException {
 
-	private final transient RedisDiagnosis diagnosis;
+	private final transient Diagnosis diagnosis;
 
 	/**
 	 * Create the exception.
-	 * @param diagnosis the classified cause
+	 * @param diagnosis the classified cause, a D1002 one
 	 * @param cause the original error, or {@code null}
 	 */
-	public RedisConfigurationException(RedisDiagnosis diagnosis, Throwable cause) {
-		super(diagnosis.message(), cause);
+	public RedisConfigurationException(Diagnosis diagnosis, Throwable cause) {
+		super(diagnosis.messageWithError(), cause);
 		this.diagnosis = diagnosis;
 	}
 
@@ -26,7 +28,7 @@ public class RedisConfigurationException extends DataAccessResourceFailureExcept
 	 * The classified cause.
 	 * @return the diagnosis
 	 */
-	public RedisDiagnosis getDiagnosis() {
+	public Diagnosis getDiagnosis() {
 		return this.diagnosis;
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 import io.dtm.server.config.DtmServerProperties;
 import io.lettuce.core.resource.Delay;
 import io.dtm.server.diagnostics.StoreDiagnoser;
@@ -38,8 +40,8 @@ class RedisStoreConfiguration {
 		String endpoint = RedisDiagnostics.endpoint(details);
 		RedisKeys keys = new RedisKeys(settings.getPrefix());
 		if (details != null && details.getCluster() != null && !keys.isHashTag()) {
-			throw new RedisConfigurationException(new RedisDiagnosis(RedisProblem.PREFIX_NOT_HASH_TAG, endpoint,
-					"dtm.server.store.redis.prefix is '" + settings.getPrefix() + "'"), null);
+			throw new RedisConfigurationException(DiagnosticClassifier.redis(DiagnosticCause.REDIS_PREFIX_NOT_HASH_TAG,
+					endpoint, "dtm.server.store.redis.prefix is '" + settings.getPrefix() + "'"), null);
 		}
 		return new RedisTransStore(redis, keys, new RedisJson(objectMapper, optionsCodec, clock.getZone()),
 				settings.getDataExpire(), settings.getFinishedDataExpire(), endpoint);

@@ -36,7 +36,7 @@ class RedisStoreStartupCheck implements SmartInitializingSingleton {
 			logger.info("Redis store ready at " + this.endpoint + " with key prefix " + this.prefix);
 		}
 		catch (RedisConfigurationException ex) {
-			logger.error(ex.getDiagnosis().message());
+			logger.error(ex.getDiagnosis().messageWithError());
 			if (this.failFast) {
 				throw ex;
 			}

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 
 import io.dtm.core.BranchStatus;
 import io.dtm.core.GlobalStatus;
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.DuplicateBranchException;
 import io.dtm.server.store.GlobalTrans;
@@ -264,8 +267,9 @@ public class RedisTransStore implements TransStore {
 			this.redis.execute((RedisCallback<String>) RedisConnection::ping);
 		}
 		catch (RuntimeException ex) {
-			RedisDiagnosis diagnosis = RedisDiagnostics.classify(ex, this.endpoint)
-				.orElseGet(() -> new RedisDiagnosis(RedisProblem.UNREACHABLE, this.endpoint, String.valueOf(ex)));
+			Diagnosis diagnosis = DiagnosticClassifier.classifyRedis(ex, this.endpoint)
+				.orElseGet(() -> DiagnosticClassifier.redis(DiagnosticCause.REDIS_UNREACHABLE, this.endpoint,
+						String.valueOf(ex)));
 			RedisConfigurationException failure = new RedisConfigurationException(diagnosis, null);
 			failure.addSuppressed(ex);
 			throw failure;
@@ -342,14 +346,14 @@ public class RedisTransStore implements TransStore {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			Optional<RedisDiagnosis> diagnosis = RedisDiagnostics.classify(ex, this.endpoint);
+			Optional<Diagnosis> diagnosis = DiagnosticClassifier.classifyRedis(ex, this.endpoint);
 			if (diagnosis.isEmpty()) {
 				throw ex;
 			}
 			long now = System.nanoTime();
 			long last = this.lastProblemLog.get();
 			if (now - last >= LOG_EVERY_NANOS && this.lastProblemLog.compareAndSet(last, now)) {
-				logger.error(diagnosis.get().message());
+				logger.error(diagnosis.get().messageWithError());
 			}
 			throw new RedisConfigurationException(diagnosis.get(), ex);
 		}

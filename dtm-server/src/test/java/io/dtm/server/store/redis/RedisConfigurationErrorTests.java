@@ -2,6 +2,8 @@ package io.dtm.server.store.redis;
 
 import java.time.Duration;
 
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.diagnostics.DiagnosticHealthIndicator;
 import io.dtm.server.diagnostics.DiagnosticReporter;
@@ -53,22 +55,29 @@ class RedisConfigurationErrorTests {
 
 	@Test
 	void pingWhenPasswordIsWrongShouldReportWrongPassword() {
-		assertThat(pingProblem(secured.port(), "wrong", 0)).isEqualTo(RedisProblem.WRONG_PASSWORD);
+		Diagnosis diagnosis = pingProblem(secured.port(), "wrong", 0);
+		assertThat(diagnosis.cause()).isEqualTo(DiagnosticCause.REDIS_AUTH_FAILED);
+		assertThat(diagnosis.error()).contains("WRONGPASS");
 	}
 
 	@Test
 	void pingWhenPasswordIsMissingShouldReportNoAuth() {
-		assertThat(pingProblem(secured.port(), null, 0)).isEqualTo(RedisProblem.NO_PASSWORD);
+		Diagnosis diagnosis = pingProblem(secured.port(), null, 0);
+		assertThat(diagnosis.cause()).isEqualTo(DiagnosticCause.REDIS_AUTH_FAILED);
+		assertThat(diagnosis.error()).contains("NOAUTH");
 	}
 
 	@Test
 	void pingWhenDatabaseIndexIsOutOfRangeShouldReportWrongDatabase() {
-		assertThat(pingProblem(secured.port(), PASSWORD, 5)).isEqualTo(RedisProblem.WRONG_DATABASE);
+		assertThat(pingProblem(secured.port(), PASSWORD, 5).cause()).isEqualTo(DiagnosticCause.REDIS_WRONG_DATABASE);
 	}
 
 	@Test
 	void pingWhenPortIsClosedShouldReportConnectionRefused() {
-		assertThat(pingProblem(ThrowAwayRedis.freePort(), null, 0)).isEqualTo(RedisProblem.CONNECTION_REFUSED);
+		int port = ThrowAwayRedis.freePort();
+		Diagnosis diagnosis = pingProblem(port, null, 0);
+		assertThat(diagnosis.cause()).isEqualTo(DiagnosticCause.REDIS_CONNECTION_REFUSED);
+		assertThat(diagnosis.manualCheck()).isEqualTo("redis-cli -h 127.0.0.1 -p " + port + " ping");
 	}
 
 	@Test
@@ -88,10 +97,11 @@ class RedisConfigurationErrorTests {
 		try {
 			assertThatExceptionOfType(RedisConfigurationException.class)
 				.isThrownBy(() -> store(factory, secured.port()).find("any"))
-				.withMessageStartingWith("D1002 Redis configuration error: password rejected (WRONGPASS)")
-				.withMessageContaining("Action: Correct spring.data.redis.password")
+				.withMessageStartingWith("D1002 Redis configuration error: authentication failed (NOAUTH/WRONGPASS)")
+				.withMessageContaining("— set spring.data.redis.password")
+				.withMessageContaining("WRONGPASS")
 				.satisfies((ex) -> assertThat(ex.getCause()).isNotNull());
-			assertThat(output).contains("D1002 Redis configuration error: password rejected");
+			assertThat(output).contains("D1002 Redis configuration error: authentication failed (NOAUTH/WRONGPASS)");
 		}
 		finally {
 			factory.destroy();
@@ -125,9 +135,9 @@ class RedisConfigurationErrorTests {
 			.satisfies((ex) -> assertThat(ex).isInstanceOf(RedisConfigurationException.class));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("D1002 Redis configuration error: the Redis store")
-			.contains("password rejected (WRONGPASS)")
+			.contains("authentication failed (NOAUTH/WRONGPASS)")
 			.contains("redis://127.0.0.1:" + secured.port() + "/0")
-			.contains("Correct spring.data.redis.password")
+			.contains("set spring.data.redis.password")
 			.doesNotContain("wrong@");
 	}
 
@@ -138,7 +148,8 @@ class RedisConfigurationErrorTests {
 			.satisfies((ex) -> assertThat(ex).isInstanceOf(RedisConfigurationException.class));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Cause:    connection refused")
-			.contains("Start Redis, or point spring.data.redis.host/port");
+			.contains("start Redis or fix spring.data.redis.host and spring.data.redis.port")
+			.contains("Check: redis-cli -h 127.0.0.1 -p " + port + " ping");
 	}
 
 	@Test
@@ -167,7 +178,7 @@ class RedisConfigurationErrorTests {
 			.close();
 	}
 
-	private static RedisProblem pingProblem(int port, String password, int database) {
+	private static Diagnosis pingProblem(int port, String password, int database) {
 		LettuceConnectionFactory factory = RedisTestConnections.loopback(port, password, database);
 		try {
 			RedisTransStore store = store(factory, port);
@@ -175,8 +186,8 @@ class RedisConfigurationErrorTests {
 				store.ping();
 			}
 			catch (RedisConfigurationException ex) {
-				assertThat(ex.getMessage()).startsWith("D1002 ").contains(endpoint(port)).contains("Action: ");
-				return ex.getDiagnosis().problem();
+				assertThat(ex.getMessage()).startsWith("D1002 ").contains(endpoint(port)).contains(" — ");
+				return ex.getDiagnosis();
 			}
 			throw new AssertionError("ping succeeded against port " + port);
 		}

@@ -1,13 +1,15 @@
 package io.dtm.server.store.redis;
 
 import java.net.ConnectException;
-import java.net.UnknownHostException;
 
-import javax.net.ssl.SSLHandshakeException;
-
+import io.dtm.core.diagnostics.Diagnosis;
+import io.dtm.core.diagnostics.DiagnosticCause;
+import io.dtm.core.diagnostics.DiagnosticClassifier;
+import io.dtm.server.diagnostics.StoreFailures;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
@@ -15,76 +17,64 @@ import org.springframework.data.redis.RedisSystemException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RedisDiagnostics}: each server reply and client error maps to its
- * D1002 cause; other errors are not classified.
+ * The Redis store classifies through the shared {@link DiagnosticClassifier} (whose table
+ * {@code RedisClassificationTests} in dtm-core covers) with the real Spring Data Redis
+ * and Lettuce exceptions, and answers an outage with 503 and an error reply of Redis with
+ * 500.
  */
 class RedisDiagnosticsTests {
 
-	private static final String ENDPOINT = "redis://h:6379/0";
+	private static final String ENDPOINT = "redis://127.0.0.1:6379/0";
 
 	@Test
-	void classifyWhenServerRepliesShouldNameTheCause() {
-		assertThat(problem(reply("WRONGPASS invalid username-password pair or user is disabled.")))
-			.isEqualTo(RedisProblem.WRONG_PASSWORD);
-		assertThat(problem(reply("NOAUTH Authentication required."))).isEqualTo(RedisProblem.NO_PASSWORD);
-		assertThat(problem(reply("DENIED Redis is running in protected mode because protected mode is enabled")))
-			.isEqualTo(RedisProblem.PROTECTED_MODE);
-		assertThat(problem(reply("ERR DB index is out of range"))).isEqualTo(RedisProblem.WRONG_DATABASE);
-		assertThat(problem(reply("ERR SELECT is not allowed in cluster mode")))
-			.isEqualTo(RedisProblem.CLUSTER_MISMATCH);
-		assertThat(problem(reply("MOVED 15495 10.0.0.2:6379"))).isEqualTo(RedisProblem.CLUSTER_MISMATCH);
-		assertThat(problem(reply("CROSSSLOT Keys in request don't hash to the same slot")))
-			.isEqualTo(RedisProblem.PREFIX_NOT_HASH_TAG);
-		assertThat(problem(reply("NOPERM this user has no permissions to run the 'eval' command")))
-			.isEqualTo(RedisProblem.NOT_PERMITTED);
-		assertThat(problem(reply("READONLY You can't write against a read only replica.")))
-			.isEqualTo(RedisProblem.READ_ONLY_REPLICA);
-		assertThat(problem(reply("MISCONF Redis is configured to save RDB snapshots, but it's currently unable")))
-			.isEqualTo(RedisProblem.PERSISTENCE_FAILING);
-		assertThat(problem(reply("OOM command not allowed when used memory > 'maxmemory'.")))
-			.isEqualTo(RedisProblem.OUT_OF_MEMORY);
-		assertThat(problem(reply("LOADING Redis is loading the dataset in memory"))).isEqualTo(RedisProblem.LOADING);
+	void whenLettuceAndSpringWrapTheFailureShouldClassifyItLikeTheStarter() {
+		RuntimeException readOnly = new RedisSystemException("Error in execution",
+				new RedisCommandExecutionException("READONLY You can't write against a read only replica."));
+		RuntimeException refused = new RedisConnectionFailureException("Unable to connect to Redis",
+				new ConnectException("Connection refused"));
+		RuntimeException timeout = new QueryTimeoutException("Redis command timed out",
+				new RedisCommandTimeoutException("Command timed out after 3 second(s)"));
+
+		for (RuntimeException failure : new RuntimeException[] { readOnly, refused, timeout }) {
+			assertThat(RedisDiagnostics.toDiagnosis(failure, ENDPOINT))
+				.isEqualTo(DiagnosticClassifier.classifyRedis(failure, ENDPOINT).orElseThrow());
+		}
+		assertThat(RedisDiagnostics.toDiagnosis(readOnly, ENDPOINT).cause()).isEqualTo(DiagnosticCause.REDIS_READ_ONLY);
+		assertThat(RedisDiagnostics.toDiagnosis(refused, ENDPOINT).cause())
+			.isEqualTo(DiagnosticCause.REDIS_CONNECTION_REFUSED);
+		assertThat(RedisDiagnostics.toDiagnosis(timeout, ENDPOINT).cause()).isEqualTo(DiagnosticCause.REDIS_TIMEOUT);
 	}
 
 	@Test
-	void classifyWhenClientFailsShouldNameTheCause() {
-		assertThat(problem(connectionFailure(new ConnectException("Connection refused"))))
-			.isEqualTo(RedisProblem.CONNECTION_REFUSED);
-		assertThat(problem(connectionFailure(new UnknownHostException("redis.example"))))
-			.isEqualTo(RedisProblem.UNKNOWN_HOST);
-		assertThat(problem(connectionFailure(new SSLHandshakeException("handshake"))))
-			.isEqualTo(RedisProblem.SSL_MISMATCH);
-		assertThat(problem(new QueryTimeoutException("Redis command timed out"))).isEqualTo(RedisProblem.TIMED_OUT);
-		assertThat(problem(connectionFailure(new IllegalStateException("boom")))).isEqualTo(RedisProblem.UNREACHABLE);
+	void whenRedisRefusesTheCommandShouldAnswer500AndWhenItCannotBeUsed503() {
+		assertThat(StoreFailures.isOutage(diagnosis("READONLY You can't write against a read only replica.")))
+			.isFalse();
+		assertThat(StoreFailures.isOutage(diagnosis("NOPERM this user has no permissions to run the 'eval' command")))
+			.isFalse();
+		assertThat(StoreFailures.isOutage(diagnosis("MISCONF Redis is configured to save RDB snapshots"))).isFalse();
+		assertThat(StoreFailures.isOutage(diagnosis("ERR user_script:1: boom"))).isFalse();
+		assertThat(StoreFailures.isOutage(diagnosis("WRONGPASS invalid username-password pair"))).isTrue();
+		assertThat(StoreFailures.isOutage(RedisDiagnostics.toDiagnosis(
+				new RedisConnectionFailureException("Unable to connect", new ConnectException("refused")), ENDPOINT)))
+			.isTrue();
 	}
 
 	@Test
-	void classifyWhenErrorIsNotAboutRedisSetupShouldBeEmpty() {
-		assertThat(RedisDiagnostics.classify(reply("ERR user_script:3: attempt to index a nil value"), ENDPOINT))
-			.isEmpty();
-		assertThat(RedisDiagnostics.classify(new InvalidDataAccessApiUsageException("bad"), ENDPOINT)).isEmpty();
+	void whenTheFailureCarriesADiagnosisShouldKeepIt() {
+		Diagnosis prefix = DiagnosticClassifier.redis(DiagnosticCause.REDIS_PREFIX_NOT_HASH_TAG, ENDPOINT,
+				"dtm.server.store.redis.prefix is 'dtm'");
+
+		assertThat(RedisDiagnostics.toDiagnosis(new RedisConfigurationException(prefix, null), ENDPOINT))
+			.isSameAs(prefix);
+		assertThat(new RedisConfigurationException(prefix, null).getMessage())
+			.startsWith("D1002 Redis configuration error: key prefix is not a cluster hash tag at " + ENDPOINT
+					+ " — set " + "dtm.server.store.redis.prefix to a hash tag")
+			.endsWith("[error: dtm.server.store.redis.prefix is 'dtm']");
 	}
 
-	@Test
-	void diagnosisShouldCarryCodeCauseEndpointAndAction() {
-		RedisDiagnosis diagnosis = RedisDiagnostics
-			.classify(connectionFailure(new ConnectException("Connection refused")), ENDPOINT)
-			.orElseThrow();
-		assertThat(diagnosis.message()).startsWith("D1002 Redis configuration error: connection refused (" + ENDPOINT)
-			.contains("Action: Start Redis");
-		assertThat(RedisProblem.TIMED_OUT.action(ENDPOINT)).contains(ENDPOINT);
-	}
-
-	private static RedisProblem problem(Throwable error) {
-		return RedisDiagnostics.classify(error, ENDPOINT).orElseThrow().problem();
-	}
-
-	private static RuntimeException reply(String message) {
-		return new RedisSystemException("Error in execution", new RuntimeException(message));
-	}
-
-	private static RuntimeException connectionFailure(Throwable cause) {
-		return new RedisConnectionFailureException("Unable to connect to Redis", cause);
+	private static Diagnosis diagnosis(String reply) {
+		return RedisDiagnostics.toDiagnosis(
+				new RedisSystemException("Error in execution", new RedisCommandExecutionException(reply)), ENDPOINT);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.dtm.core;
+package io.dtm.core.diagnostics;
 
 /**
  * The four diagnostic codes the product promises. Every place that can hit one of these

@@ -1,4 +1,7 @@
-package io.dtm.core;
+package io.dtm.core.diagnostics;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a diagnosis says about the configured database: its address, user and database
@@ -42,6 +45,38 @@ public record DataSourceTarget(String url, String user) {
 		String db = rest.substring(slash + 1);
 		int end = indexOfAny(db, "?;");
 		return (end >= 0) ? db.substring(0, end) : db;
+	}
+
+	/**
+	 * A cause's manual check for this database: with the PostgreSQL client for a
+	 * PostgreSQL URL, the MySQL client otherwise, and host, port, user and database
+	 * filled in. For H2 it names the URL, as there is no server to ask.
+	 * @param cause the cause
+	 * @return the check; a {@code <table>} placeholder is left for the caller
+	 */
+	public String manualCheck(DiagnosticCause cause) {
+		if (this.url.startsWith("jdbc:h2:")) {
+			return (cause == DiagnosticCause.BARRIER_TABLE_MISSING) ? "SELECT * FROM <table> on " + this.url
+					: "check " + this.url;
+		}
+		String check = cause.check();
+		if (this.url.startsWith("jdbc:postgresql:")) {
+			check = check
+				.replace("mysql -h <host> -P <port> -u <user> -p <database> -e 'DESCRIBE <table>'",
+						"psql -h <host> -p <port> -U <user> -d <database> -c '\\d <table>'")
+				.replace("mysql -h <host> -P <port> -u <user> -p -e 'SHOW DATABASES'",
+						"psql -h <host> -p <port> -U <user> -l")
+				.replace("mysql -h <host> -P <port> -u <user> -p -e 'SHOW GRANTS'",
+						"psql -h <host> -p <port> -U <user> -d <database> -c '\\dp'")
+				.replace("mysql -h <host> -P <port> -u <user> -p",
+						"psql -h <host> -p <port> -U <user> -d <database> -c 'select 1'")
+				.replace("systemctl status mysql", "systemctl status postgresql")
+				.replace("SHOW PROCESSLIST", "SELECT * FROM pg_stat_activity");
+		}
+		Map<String, String> values = new HashMap<>(Placeholders.hostAndPort(address()));
+		values.put("user", this.user);
+		values.put("database", database());
+		return Placeholders.fill(check, values);
 	}
 
 	/**

@@ -1,10 +1,11 @@
-package io.dtm.core;
+package io.dtm.core.diagnostics;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,8 @@ public final class PathTarget {
 		Path path = Paths.get(configured);
 		if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.exists(path)) {
 			if (!Files.isDirectory(path)) {
-				return Optional.of(new Diagnosis(DiagnosticCause.PATH_NOT_DIRECTORY, describe(property, configured),
-						property, "exists but is a file"));
+				return Optional
+					.of(diagnosis(DiagnosticCause.PATH_NOT_DIRECTORY, property, configured, "exists but is a file"));
 			}
 		}
 		else {
@@ -37,11 +38,11 @@ public final class PathTarget {
 				Files.createDirectories(path);
 			}
 			catch (IOException ex) {
-				Diagnosis diagnosis = DiagnosticClassifier.classifyPath(ex, property, configured)
-					.orElse(new Diagnosis(DiagnosticCause.PATH_OTHER, describe(property, configured), property,
-							ex.toString()));
-				return Optional.of(new Diagnosis(DiagnosticCause.PATH_MISSING, diagnosis.target(), property,
-						"cannot create it: " + diagnosis.error()));
+				String error = DiagnosticClassifier.classifyPath(ex, property, configured)
+					.map(Diagnosis::error)
+					.orElse(ex.toString());
+				return Optional
+					.of(diagnosis(DiagnosticCause.PATH_MISSING, property, configured, "cannot create it: " + error));
 			}
 		}
 		try {
@@ -50,10 +51,23 @@ public final class PathTarget {
 			return Optional.empty();
 		}
 		catch (IOException ex) {
-			return Optional.of(new Diagnosis(DiagnosticCause.PATH_NOT_WRITABLE, describe(property, configured),
-					property, DiagnosticClassifier.firstLine(ex.toString()) + " (process user '"
-							+ System.getProperty("user.name") + "')"));
+			return Optional.of(diagnosis(DiagnosticCause.PATH_NOT_WRITABLE, property, configured,
+					DiagnosticClassifier.firstLine(ex.toString()) + " (process user '" + System.getProperty("user.name")
+							+ "')"));
 		}
+	}
+
+	/**
+	 * A diagnosis of a configured path, with the path in its manual check.
+	 * @param cause the cause, a D1004 one
+	 * @param property the property that configures the path
+	 * @param configured the path as configured
+	 * @param error the underlying error
+	 * @return the diagnosis
+	 */
+	public static Diagnosis diagnosis(DiagnosticCause cause, String property, String configured, String error) {
+		return new Diagnosis(cause, describe(property, configured), property, error)
+			.filledIn(Map.of("path", configured));
 	}
 
 	/**
