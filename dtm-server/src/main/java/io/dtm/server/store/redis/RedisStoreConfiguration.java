@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.config.DtmServerProperties.StoreType;
 import io.lettuce.core.resource.Delay;
 import io.dtm.server.diagnostics.StoreDiagnoser;
 import io.dtm.server.store.OptionsCodec;
@@ -26,7 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(RedisConnectionFactory.class)
-@ConditionalOnProperty(name = "dtm.server.store.type", havingValue = "redis")
+@ConditionalOnProperty(name = StoreType.PROPERTY, havingValue = "redis")
 class RedisStoreConfiguration {
 
 	@Bean
