@@ -619,7 +619,13 @@ public class DtmServerProperties {
 		 * Redis through Spring Data Redis and Lettuce, with dtm's key layout; no database
 		 * is needed.
 		 */
-		REDIS
+		REDIS;
+
+		/**
+		 * The property that selects the store; conditions on it select the store's beans
+		 * and Spring Boot's auto-configuration.
+		 */
+		public static final String PROPERTY = "dtm.server.store.type";
 
 	}
 

@@ -1,6 +1,7 @@
 package io.dtm.server.diagnostics;
 
 import io.dtm.core.diagnostics.PathTarget;
+import io.dtm.server.config.DtmServerProperties.StoreType;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -42,7 +43,7 @@ public class DataDirectoryVerifier implements BeanFactoryPostProcessor, Environm
 	 * @return {@code true} for the JPA store on an H2 file URL
 	 */
 	public static boolean usesEmbeddedStore(Environment environment) {
-		return "jpa".equalsIgnoreCase(environment.getProperty("dtm.server.store.type", "jpa"))
+		return "jpa".equalsIgnoreCase(environment.getProperty(StoreType.PROPERTY, "jpa"))
 				&& DataSources.target(environment).isH2File();
 	}
 

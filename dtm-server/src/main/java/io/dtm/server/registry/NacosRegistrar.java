@@ -1,26 +1,16 @@
 package io.dtm.server.registry;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import com.alibaba.cloud.nacos.NacosDiscoveryProperties;
 import com.alibaba.cloud.nacos.NacosServiceManager;
 import com.alibaba.nacos.api.exception.NacosException;
-import com.alibaba.nacos.api.naming.NamingService;
-import com.alibaba.nacos.api.naming.pojo.Instance;
-import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.registry.RegistrationStatus.Phase;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,61 +22,43 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.retry.RetryCallback;
-import org.springframework.retry.RetryContext;
-import org.springframework.retry.RetryListener;
-import org.springframework.retry.support.RetryTemplate;
 
 /**
- * Registers the coordinator in Nacos without ever blocking start-up: once the HTTP port
- * is known, attempts run on a background thread with exponential back-off (Spring Retry).
- * When the attempts are used up the failure is classified and reported as D1003 (log,
- * health, metric) and registration is retried every check interval until it succeeds. A
- * registered instance is verified at the same interval; if the connection is gone or the
- * instance is no longer listed (Nacos restarted) it is registered again, with the same
- * back-off and D1003 budget. On shutdown the instance is deregistered before the web
+ * Registers the coordinator in Nacos without ever blocking start-up: runs the
+ * {@link RegistrationLoop} on a background thread from the moment the HTTP port is known
+ * until the coordinator stops. On shutdown the instance is deregistered before the web
  * server and the cron stop; the Nacos client is shut down when the context is destroyed.
+ * Publishes Spring Cloud's {@link InstanceRegisteredEvent} on the first registration (the
+ * discovery health indicator waits for it).
  */
 public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent>,
 		ApplicationEventPublisherAware, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(NacosRegistrar.class);
 
-	private static final String UP = "UP";
+	private final NacosNaming naming;
 
-	private final NacosServiceManager nacos;
+	private final RegistrationTarget target;
 
-	private final NacosDiscoveryProperties discovery;
+	private final RegistrationState state;
 
-	private final DtmServerProperties.Registry settings;
+	private final RegistrationLoop loop;
 
-	private final Map<String, String> metadata;
+	private final Supplier<RegistrationScheduler> schedulers;
 
-	private final RegistryProbe probe;
+	private final Duration checkInterval;
 
-	private final Clock clock;
-
-	private final RetryTemplate retry;
-
-	private final MeterRegistry meters;
+	private final AtomicBoolean announced = new AtomicBoolean();
 
 	private final Object lock = new Object();
 
-	private volatile RegistrationStatus status;
-
-	private volatile int webPort = -1;
-
 	private volatile boolean running;
 
-	private volatile boolean everRegistered;
+	private RegistrationScheduler scheduler;
 
-	private volatile Instance instance;
-
-	private ScheduledExecutorService executor;
+	private boolean scheduled;
 
 	private ApplicationEventPublisher events;
-
-	private ScheduledFuture<?> task;
 
 	/**
 	 * Create a registrar.
@@ -100,25 +72,37 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	 */
 	public NacosRegistrar(NacosServiceManager nacos, NacosDiscoveryProperties discovery,
 			DtmServerProperties.Registry settings, Map<String, String> metadata, Clock clock, MeterRegistry meters) {
-		this.nacos = nacos;
-		this.discovery = discovery;
-		this.settings = settings;
-		this.metadata = Map.copyOf(metadata);
-		this.probe = new RegistryProbe(settings.getProbeTimeout());
-		this.clock = clock;
-		this.meters = meters;
-		this.status = new RegistrationStatus(Phase.STARTING, 0, clock.instant(), null, null, null);
-		this.retry = RetryTemplate.builder()
-			.maxAttempts(settings.getMaxAttempts())
-			.exponentialBackoff(settings.getInitialInterval(), settings.getMultiplier(), settings.getMaxInterval())
-			.withListener(new AttemptLogger())
-			.build();
+		this(NacosNaming.of(nacos),
+				new RegistrationTarget(discovery, metadata, new RegistryProbe(settings.getProbeTimeout())::probe),
+				settings, clock, meters, ExecutorRegistrationScheduler::new);
+	}
+
+	/**
+	 * Create a registrar from its parts.
+	 * @param naming the registry calls
+	 * @param target what to register, and where
+	 * @param settings retry and check settings
+	 * @param clock clock for the reported timestamps
+	 * @param meters registry for the {@code dtm.registry.*} meters, may be {@code null}
+	 * @param schedulers a new scheduler for each start
+	 */
+	NacosRegistrar(NacosNaming naming, RegistrationTarget target, DtmServerProperties.Registry settings, Clock clock,
+			MeterRegistry meters, Supplier<RegistrationScheduler> schedulers) {
+		this.naming = naming;
+		this.target = target;
+		this.state = new RegistrationState(clock);
+		this.loop = new RegistrationLoop(naming, target, this.state, settings);
+		this.schedulers = schedulers;
+		this.checkInterval = settings.getCheckInterval();
 		if (meters != null) {
-			Gauge.builder("dtm.registry.registered", this, (registrar) -> registrar.isRegistered() ? 1 : 0)
-				.description("1 while the coordinator is registered in the service registry, else 0")
-				.tag("registry", "nacos")
-				.register(meters);
+			RegistrationMetrics.bind(meters, this.state);
 		}
+		this.state.addListener((transition, status) -> {
+			if (status.phase() == Phase.REGISTERED && this.announced.compareAndSet(false, true)
+					&& this.events != null) {
+				this.events.publishEvent(new InstanceRegisteredEvent<>(this, this.loop.instance()));
+			}
+		});
 	}
 
 	/**
@@ -126,7 +110,15 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	 * @return the snapshot
 	 */
 	public RegistrationStatus status() {
-		return this.status;
+		return this.state.current();
+	}
+
+	/**
+	 * The state the loop drives, to listen to its transitions.
+	 * @return the state
+	 */
+	RegistrationState state() {
+		return this.state;
 	}
 
 	/**
@@ -134,7 +126,7 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	 * @return {@code true} when registered
 	 */
 	public boolean isRegistered() {
-		return this.status.phase() == Phase.REGISTERED;
+		return status().phase() == Phase.REGISTERED;
 	}
 
 	/**
@@ -142,13 +134,7 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	 * @return the description
 	 */
 	public Map<String, Object> target() {
-		Map<String, Object> target = new LinkedHashMap<>();
-		target.put("service", this.discovery.getService());
-		target.put("group", this.discovery.getGroup());
-		target.put("namespace", blankAs(this.discovery.getNamespace(), "public"));
-		target.put("serverAddr", this.discovery.getServerAddr());
-		target.put("instance", this.discovery.getIp() + ":" + port());
-		return target;
+		return this.target.describe();
 	}
 
 	@Override
@@ -161,10 +147,18 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 		if ("management".equals(event.getApplicationContext().getServerNamespace())) {
 			return;
 		}
-		this.webPort = event.getWebServer().getPort();
+		webServerStarted(event.getWebServer().getPort());
+	}
+
+	/**
+	 * The HTTP port is known: registration can start.
+	 * @param port the port
+	 */
+	void webServerStarted(int port) {
+		this.target.webServerStarted(port);
 		synchronized (this.lock) {
 			if (this.running) {
-				schedule();
+				scheduleFirstStep();
 			}
 		}
 	}
@@ -176,43 +170,32 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 				return;
 			}
 			this.running = true;
-			this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "dtm-registry");
-				thread.setDaemon(true);
-				return thread;
-			});
-			if (port() > 0) {
-				schedule();
+			this.scheduler = this.schedulers.get();
+			if (this.target.port() > 0) {
+				scheduleFirstStep();
 			}
 		}
 	}
 
 	/**
-	 * Stop checking and deregister the instance (skipped when Nacos is not reachable: the
+	 * Stop the loop and deregister the instance (skipped when Nacos is not reachable: the
 	 * ephemeral instance then goes with the client's connection).
 	 */
 	@Override
 	public void stop() {
+		RegistrationScheduler stopping;
 		synchronized (this.lock) {
 			if (!this.running) {
 				return;
 			}
 			this.running = false;
-			if (this.task != null) {
-				this.task.cancel(true);
-				this.task = null;
-			}
-			this.executor.shutdownNow();
+			this.scheduled = false;
+			stopping = this.scheduler;
+			this.scheduler = null;
 		}
-		try {
-			if (!this.executor.awaitTermination(5, TimeUnit.SECONDS)) {
-				logger.warn("registration thread did not stop within 5 s");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		deregister();
+		this.loop.halt();
+		stopping.shutdown();
+		this.loop.deregister();
 	}
 
 	@Override
@@ -233,263 +216,36 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	@Override
 	public void destroy() {
 		try {
-			this.nacos.nacosServiceShutDown();
+			this.naming.shutdown();
 		}
 		catch (NacosException | RuntimeException ex) {
 			logger.debug("Nacos client shutdown failed: {}", ex.getMessage());
 		}
 	}
 
-	private void schedule() {
-		if (this.task == null && this.executor != null && !this.executor.isShutdown()) {
-			this.task = this.executor.scheduleWithFixedDelay(this::cycle, 0,
-					this.settings.getCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+	private void scheduleFirstStep() {
+		if (!this.scheduled) {
+			this.scheduled = true;
+			this.scheduler.schedule(this::step, Duration.ZERO);
 		}
 	}
 
-	private void cycle() {
+	private void step() {
+		Duration next;
 		try {
-			switch (this.status.phase()) {
-				case STARTING, REGISTERING -> registerWithRetry(false);
-				case REGISTERED -> verify();
-				case FAILED -> backgroundAttempt();
-				case STOPPED -> {
-				}
-			}
+			next = this.loop.step();
 		}
 		catch (RuntimeException ex) {
 			if (this.running) {
 				logger.warn("Nacos registration check failed: {}", ex.toString());
 			}
+			next = this.checkInterval;
 		}
-	}
-
-	private void registerWithRetry(boolean afterLoss) {
-		setStatus(Phase.REGISTERING, 0, null, null);
-		try {
-			int attempts = this.retry.execute((context) -> {
-				attempt();
-				return context.getRetryCount() + 1;
-			});
-			registered(attempts, afterLoss);
-		}
-		catch (Exception ex) {
-			if (!this.running) {
-				return;
-			}
-			RegistrationFailure failure = RegistrationFailureClassifier.classify(ex, probe(),
-					afterLoss || this.everRegistered);
-			setStatus(Phase.FAILED, this.settings.getMaxAttempts(), failure, message(ex));
-			countFailure(failure);
-			logger.error(
-					"{} Gave up after {} attempts; retrying every {} in the background; the coordinator keeps"
-							+ " serving its API. Registry: {}",
-					failure.describe(), this.settings.getMaxAttempts(), this.settings.getCheckInterval(), target());
-		}
-	}
-
-	private void countFailure(RegistrationFailure failure) {
-		if (this.meters != null) {
-			Counter.builder("dtm.registry.failures")
-				.description(RegistrationFailure.CODE
-						+ " service registration failures reported after the retries were used up")
-				.tag("code", RegistrationFailure.CODE)
-				.tag("cause", failure.cause().name())
-				.tag("registry", "nacos")
-				.register(this.meters)
-				.increment();
-		}
-	}
-
-	private void backgroundAttempt() {
-		try {
-			attempt();
-			registered(this.status.attempts() + 1, this.everRegistered);
-		}
-		catch (Exception ex) {
-			RegistrationFailure previous = this.status.failure();
-			RegistrationFailure failure = RegistrationFailureClassifier.classify(ex, probe(), this.everRegistered);
-			setStatus(Phase.FAILED, this.status.attempts() + 1, failure, message(ex));
-			if (previous == null || previous.cause() != failure.cause()) {
-				logger.warn("{} (background attempt {})", failure.describe(), this.status.attempts());
-			}
-			else {
-				logger.debug("background registration attempt {} failed: {}", this.status.attempts(), message(ex));
+		synchronized (this.lock) {
+			if (this.running) {
+				this.scheduler.schedule(this::step, next);
 			}
 		}
-	}
-
-	private void verify() {
-		NamingService naming = this.nacos.getNamingService();
-		if (!UP.equals(naming.getServerStatus())) {
-			logger.warn("lost the connection to Nacos at {}; registering again (up to {} attempts)",
-					this.discovery.getServerAddr(), this.settings.getMaxAttempts());
-			registerWithRetry(true);
-			return;
-		}
-		try {
-			List<Instance> listed = naming.getAllInstances(this.discovery.getService(), this.discovery.getGroup(),
-					List.of(), false);
-			Instance own = this.instance;
-			boolean present = own != null && listed.stream()
-				.anyMatch((other) -> other.getIp().equals(own.getIp()) && other.getPort() == own.getPort());
-			if (!present) {
-				logger.warn("this instance is no longer listed in Nacos (server restarted or instance removed);"
-						+ " registering again");
-				registerWithRetry(true);
-			}
-		}
-		catch (NacosException ex) {
-			logger.warn("could not verify the registration in Nacos ({}); registering again", message(ex));
-			registerWithRetry(true);
-		}
-	}
-
-	private void attempt() throws NacosException {
-		if (!this.running) {
-			throw new IllegalStateException("stopping");
-		}
-		Instance next = newInstance();
-		this.instance = next;
-		this.nacos.getNamingService().registerInstance(this.discovery.getService(), this.discovery.getGroup(), next);
-	}
-
-	private void registered(int attempts, boolean again) {
-		boolean recovered = this.status.failure() != null;
-		if (!this.everRegistered && this.events != null) {
-			// Spring Cloud's discovery health indicator waits for this event
-			this.events.publishEvent(new InstanceRegisteredEvent<>(this, this.instance));
-		}
-		this.everRegistered = true;
-		RegistrationFailure warning = addressWarning();
-		setStatus(Phase.REGISTERED, 0, null, null, warning);
-		Instance own = this.instance;
-		logger.info("registered in Nacos as {} at {}:{} ({}, attempt {}){}", this.discovery.getService(), own.getIp(),
-				own.getPort(), target(), attempts,
-				recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
-		if (warning != null) {
-			logger.warn("{}", warning.describe());
-		}
-	}
-
-	private void deregister() {
-		Instance own = this.instance;
-		if (own == null) {
-			setStatus(Phase.STOPPED, 0, null, null);
-			return;
-		}
-		try {
-			NamingService naming = this.nacos.getNamingService();
-			if (UP.equals(naming.getServerStatus())) {
-				naming.deregisterInstance(this.discovery.getService(), this.discovery.getGroup(), own);
-				logger.info("deregistered {} at {}:{} from Nacos", this.discovery.getService(), own.getIp(),
-						own.getPort());
-			}
-			else {
-				logger.info("Nacos is not reachable at shutdown; the instance {}:{} expires with the client connection",
-						own.getIp(), own.getPort());
-			}
-		}
-		catch (NacosException | RuntimeException ex) {
-			logger.warn("deregistration from Nacos failed: {}", message(ex));
-		}
-		setStatus(Phase.STOPPED, 0, null, null);
-	}
-
-	private Instance newInstance() {
-		Instance next = new Instance();
-		next.setIp(this.discovery.getIp());
-		next.setPort(port());
-		next.setWeight(this.discovery.getWeight());
-		next.setClusterName(this.discovery.getClusterName());
-		next.setEnabled(this.discovery.isInstanceEnabled());
-		next.setEphemeral(this.discovery.isEphemeral());
-		Map<String, String> all = new LinkedHashMap<>(this.discovery.getMetadata());
-		all.putAll(this.metadata);
-		next.setMetadata(all);
-		return next;
-	}
-
-	private int port() {
-		int configured = this.discovery.getPort();
-		return (configured > 0) ? configured : this.webPort;
-	}
-
-	private List<RegistryProbe.Result> probe() {
-		String endpoint = this.discovery.getEndpoint();
-		if (endpoint != null && !endpoint.isBlank()) {
-			return List.of();
-		}
-		return this.probe.probe(this.discovery.getServerAddr());
-	}
-
-	private RegistrationFailure addressWarning() {
-		String ip = this.discovery.getIp();
-		if (!isLoopback(ip)) {
-			return null;
-		}
-		boolean remoteRegistry = RegistryProbe.parse(this.discovery.getServerAddr())
-			.stream()
-			.anyMatch((address) -> !isLoopback(address.host()));
-		return remoteRegistry ? new RegistrationFailure(DiagnosticCause.REGISTRY_UNREACHABLE_ADDRESS,
-				"registered " + ip + " while Nacos is at " + this.discovery.getServerAddr()) : null;
-	}
-
-	private static boolean isLoopback(String host) {
-		if (host == null || host.isBlank()) {
-			return false;
-		}
-		if ("localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host)) {
-			return true;
-		}
-		try {
-			return InetAddress.getByName(host).isLoopbackAddress();
-		}
-		catch (UnknownHostException | SecurityException ex) {
-			return false;
-		}
-	}
-
-	private void setStatus(Phase phase, int attempts, RegistrationFailure failure, String lastError) {
-		setStatus(phase, attempts, failure, lastError, this.status.warning());
-	}
-
-	private void setStatus(Phase phase, int attempts, RegistrationFailure failure, String lastError,
-			RegistrationFailure warning) {
-		RegistrationStatus current = this.status;
-		boolean samePhase = current.phase() == phase;
-		this.status = new RegistrationStatus(phase, attempts, samePhase ? current.since() : this.clock.instant(),
-				failure, warning, lastError);
-	}
-
-	private static String message(Throwable ex) {
-		Throwable shown = (ex.getCause() instanceof NacosException) ? ex.getCause() : ex;
-		String text = (shown instanceof NacosException nacos) ? nacos.getErrMsg() : shown.getMessage();
-		return shown.getClass().getSimpleName() + ": " + ((text != null) ? text.strip() : "");
-	}
-
-	private static String blankAs(String value, String fallback) {
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
-	/**
-	 * Logs every failed attempt with the attempt number and keeps the reported attempt
-	 * count current.
-	 */
-	private final class AttemptLogger implements RetryListener {
-
-		@Override
-		public <T, E extends Throwable> void onError(RetryContext context, RetryCallback<T, E> callback,
-				Throwable throwable) {
-			int attempt = context.getRetryCount();
-			setStatus(Phase.REGISTERING, attempt, null, message(throwable));
-			if (NacosRegistrar.this.running) {
-				logger.warn("Nacos registration attempt {}/{} at {} failed: {}", attempt,
-						NacosRegistrar.this.settings.getMaxAttempts(), NacosRegistrar.this.discovery.getServerAddr(),
-						message(throwable));
-			}
-		}
-
 	}
 
 }

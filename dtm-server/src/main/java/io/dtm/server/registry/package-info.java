@@ -1,5 +1,5 @@
 /**
- * Service registry integration: Nacos registration with Spring Retry back-off, D1003
+ * Service registry integration: Nacos registration with exponential back-off, D1003
  * classification and reporting (log, health, metric), background re-registration, and the
  * resolvers for {@code nacos://} and {@code lb://} branch URLs.
  */

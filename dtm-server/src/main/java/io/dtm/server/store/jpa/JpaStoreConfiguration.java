@@ -2,6 +2,7 @@ package io.dtm.server.store.jpa;
 
 import javax.sql.DataSource;
 
+import io.dtm.server.config.DtmServerProperties.StoreType;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Selects the JPA store: the default, or {@code dtm.server.store.type=jpa}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "dtm.server.store.type", havingValue = "jpa", matchIfMissing = true)
+@ConditionalOnProperty(name = StoreType.PROPERTY, havingValue = "jpa", matchIfMissing = true)
 @EnableJpaRepositories(basePackageClasses = JpaTransStore.class, enableDefaultTransactions = false)
 class JpaStoreConfiguration {
 

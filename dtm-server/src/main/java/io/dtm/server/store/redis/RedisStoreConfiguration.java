@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.diagnostics.DiagnosticCause;
 import io.dtm.core.diagnostics.DiagnosticClassifier;
 import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.config.DtmServerProperties.StoreType;
 import io.lettuce.core.resource.Delay;
 import io.dtm.server.diagnostics.StoreDiagnoser;
 import io.dtm.server.store.OptionsCodec;
@@ -28,7 +29,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(RedisConnectionFactory.class)
-@ConditionalOnProperty(name = "dtm.server.store.type", havingValue = "redis")
+@ConditionalOnProperty(name = StoreType.PROPERTY, havingValue = "redis")
 class RedisStoreConfiguration {
 
 	@Bean
