@@ -4,13 +4,19 @@ import java.time.Duration;
 
 import io.dtm.server.config.DtmServerProperties;
 
+import org.springframework.retry.backoff.BackOffContext;
+import org.springframework.retry.backoff.ExponentialBackOffPolicy;
+
 /**
- * The wait between two registration attempts: {@code initial} after the first failed
- * attempt, then multiplied by {@code multiplier} after each further one (whole
- * milliseconds), never more than {@code max}.
+ * The wait between two registration attempts, as Spring Retry's
+ * {@link ExponentialBackOffPolicy} computes it: {@code initial} after the first failed
+ * attempt, then multiplied by {@code multiplier} after each further one, never more than
+ * {@code max}. The policy is asked for the wait instead of sleeping it, so the
+ * registration loop never blocks its thread and tests need no clock of their own.
  *
  * @param initial wait after the first failed attempt
- * @param multiplier factor applied after each further failed attempt, at least 1
+ * @param multiplier factor applied after each further failed attempt (below 1 counts as
+ * 1)
  * @param max upper bound of one wait
  */
 public record RegistrationBackOff(Duration initial, double multiplier, Duration max) {
@@ -31,12 +37,17 @@ public record RegistrationBackOff(Duration initial, double multiplier, Duration 
 	 * @return the wait before the next attempt
 	 */
 	public Duration after(int failedAttempts) {
-		long max = this.max.toMillis();
-		long wait = this.initial.toMillis();
-		for (int i = 1; i < failedAttempts && wait < max; i++) {
-			wait = (long) (wait * Math.max(1.0, this.multiplier));
+		long[] asked = new long[1];
+		ExponentialBackOffPolicy policy = new ExponentialBackOffPolicy();
+		policy.setInitialInterval(this.initial.toMillis());
+		policy.setMultiplier(Math.max(1.0, this.multiplier));
+		policy.setMaxInterval(this.max.toMillis());
+		policy.setSleeper((millis) -> asked[0] = millis);
+		BackOffContext context = policy.start(null);
+		for (int i = 0; i < Math.max(1, failedAttempts); i++) {
+			policy.backOff(context);
 		}
-		return Duration.ofMillis(Math.min(wait, max));
+		return Duration.ofMillis(asked[0]);
 	}
 
 }

@@ -223,7 +223,8 @@ public class RegistrationLoop {
 		this.state.transition(Phase.REGISTERED, 0, null, null, warning);
 		Instance own = this.instance;
 		logger.info("registered in Nacos as {} at {}:{} ({}, attempt {}){}", this.target.service(), own.getIp(),
-				own.getPort(), this.target.describe(), attempt, recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
+				own.getPort(), this.target.describe(), attempt,
+				recovered ? "; " + RegistrationFailure.CODE + " cleared" : again ? " again" : "");
 		if (warning != null) {
 			logger.warn("{}", warning.describe());
 		}

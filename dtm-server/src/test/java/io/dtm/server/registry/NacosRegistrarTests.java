@@ -167,8 +167,7 @@ class NacosRegistrarTests {
 		assertThat(this.registrar.status().failure().cause()).isEqualTo(DiagnosticCause.REGISTRY_AUTH_FAILED);
 		assertThat(health().getDetails()).containsEntry("cause", "authentication failed")
 			.containsEntry("lastError", "NacosException: user not found!");
-		assertThat((String) health().getDetails().get("action"))
-			.contains("spring.cloud.nacos.discovery.username");
+		assertThat((String) health().getDetails().get("action")).contains("spring.cloud.nacos.discovery.username");
 		assertThat(this.scheduler.runSteps(2)).containsExactly(CHECK, CHECK);
 		assertThat(this.nacos.registrations()).hasSize(7);
 		assertThat(this.registrar.status().failure().cause()).isEqualTo(DiagnosticCause.REGISTRY_AUTH_FAILED);
