@@ -19,6 +19,7 @@ import io.dtm.core.BranchStatus;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The contract every {@link TransStore} implementation must meet; subclasses bind it to a
  * real store.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dtm.server.cron.enabled=false")
 public abstract class AbstractTransStoreContractTests {
 
