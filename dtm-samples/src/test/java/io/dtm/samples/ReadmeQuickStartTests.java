@@ -19,6 +19,7 @@ import io.dtm.samples.testsupport.Coordinator;
 import io.dtm.samples.testsupport.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * itself) end with a {@code succeed} saga and a {@code failed} one whose TransOut was
  * compensated. Only the two addresses are replaced by the test's ports.
  */
+@Tag("integration")
 class ReadmeQuickStartTests {
 
 	private static final Pattern SUBMIT = Pattern.compile(

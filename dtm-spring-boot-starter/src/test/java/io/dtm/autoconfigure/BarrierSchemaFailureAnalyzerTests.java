@@ -2,7 +2,8 @@ package io.dtm.autoconfigure;
 
 import java.net.URI;
 
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link BarrierSchemaFailureAnalyzer}: the barrier table cannot be created at
  * start-up, against a real MariaDB.
  */
+@Tag("integration")
 class BarrierSchemaFailureAnalyzerTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

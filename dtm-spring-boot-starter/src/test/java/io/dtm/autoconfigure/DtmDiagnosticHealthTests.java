@@ -3,7 +3,8 @@ package io.dtm.autoconfigure;
 import java.net.URI;
 import java.util.Map;
 
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coordinator (D1003), the barrier DataSource (D1001) and the Redis barrier (D1002), each
  * against a real service or a really closed port.
  */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class DtmDiagnosticHealthTests {
 
@@ -61,7 +63,7 @@ class DtmDiagnosticHealthTests {
 		ExternalServices.Db db = switch (database) {
 			case "mariadb" -> ExternalServices.freshMysqlDatabase("health");
 			case "postgresql" -> ExternalServices.freshPostgresSchema("health");
-			default -> new ExternalServices.Db("jdbc:h2:mem:health;DB_CLOSE_DELAY=-1", "sa", "");
+			default -> new ExternalServices.Db("jdbc:h2:mem:health;DB_CLOSE_DELAY=-1", "sa", "", "embedded");
 		};
 		String dialect = database.equals("mariadb") ? "mysql" : database;
 		ApplicationContextRunner runner = this.runner
@@ -125,7 +127,7 @@ class DtmDiagnosticHealthTests {
 
 	@Test
 	void whenBarrierRedisPortIsClosedHealthShouldReportD1002ConnectionRefused() {
-		URI redis = URI.create(ExternalServices.redis());
+		URI redis = URI.create(ExternalServices.redis().url());
 		this.runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
 			.withPropertyValues("dtm.client.server-url=http://127.0.0.1:1", "spring.data.redis.host=127.0.0.1",
 					"spring.data.redis.port=1", "spring.data.redis.connect-timeout=1s")

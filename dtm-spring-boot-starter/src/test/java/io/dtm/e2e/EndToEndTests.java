@@ -18,10 +18,11 @@ import io.dtm.e2e.bank.Accounts;
 import io.dtm.e2e.bank.BankController;
 import io.dtm.e2e.bank.BankApplication;
 import io.dtm.e2e.bank.Transfer;
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * makes one handler answer 500 once after its work committed, so the coordinator repeats
  * the call; the balances prove the work still happened exactly once.
  */
+@Tag("integration")
 class EndToEndTests {
 
 	private static final String STARTER_AUTO_CONFIGURATIONS = "io.dtm.autoconfigure.DtmClientAutoConfiguration,"

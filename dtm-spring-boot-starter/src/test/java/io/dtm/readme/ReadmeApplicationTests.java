@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * The README's application, as written, against a real coordinator on MariaDB: each mode
  * moves the money it says.
  */
+@Tag("integration")
 class ReadmeApplicationTests {
 
 	private static ConfigurableApplicationContext coordinator;

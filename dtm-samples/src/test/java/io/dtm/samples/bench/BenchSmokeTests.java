@@ -3,6 +3,7 @@ package io.dtm.samples.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generator cannot rot. It checks the report, not the speed: performance is measured by
  * running the bench on purpose (docs/benchmarks.md).
  */
+@Tag("integration")
 class BenchSmokeTests {
 
 	@Test

@@ -13,6 +13,7 @@ import io.dtm.samples.testsupport.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code curl} lines, plus the check-back after an initiator that died between its local
  * commit and the submit.
  */
+@Tag("integration")
 class MsgSampleTests {
 
 	private static SampleApp sample;

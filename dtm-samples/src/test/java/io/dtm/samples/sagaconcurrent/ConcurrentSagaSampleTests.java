@@ -5,6 +5,7 @@ import io.dtm.samples.testsupport.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The concurrent saga sample against the real coordinator, driven like the README's
  * {@code curl} lines.
  */
+@Tag("integration")
 class ConcurrentSagaSampleTests {
 
 	private static SampleApp sample;

@@ -23,6 +23,7 @@ import io.dtm.server.testsupport.ScriptedParticipant.Call;
 import io.dtm.server.testsupport.ScriptedParticipant.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * cron: the unfinished action is called again, the remaining step runs, and nothing is
  * compensated. Each coordinator's output goes to {@code target/crash-it/}.
  */
+@Tag("integration")
 class CoordinatorCrashIT {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);

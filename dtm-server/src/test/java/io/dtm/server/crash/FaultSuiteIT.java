@@ -27,6 +27,7 @@ import io.dtm.server.testsupport.TcpProxy;
 import io.dtm.server.testsupport.ThrowAwayRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --key=value} arguments, comma separated) the rest; {@code docs/reliability.md}
  * has the figures of a full run.
  */
+@Tag("integration")
 class FaultSuiteIT {
 
 	private static final Duration FINAL_WITHIN = Duration.ofSeconds(30);

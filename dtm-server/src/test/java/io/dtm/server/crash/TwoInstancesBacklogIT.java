@@ -35,6 +35,7 @@ import io.dtm.server.testsupport.ScriptedParticipant.Call;
 import io.dtm.server.testsupport.ScriptedParticipant.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -54,6 +55,7 @@ import static org.awaitility.Awaitility.await;
  * branch and op, which the lease is meant to avoid and branch idempotency must absorb)
  * are counted and printed on a line starting with {@code [dup-calls]}.
  */
+@Tag("integration")
 class TwoInstancesBacklogIT {
 
 	private static final int SAGAS = 200;

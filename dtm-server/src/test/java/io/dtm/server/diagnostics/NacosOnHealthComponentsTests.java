@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.TestStores;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.nacos.discovery.enabled=true", "dtm.server.cron.enabled=false" })
+@Tag("integration")
 @DirtiesContext
 class NacosOnHealthComponentsTests {
 

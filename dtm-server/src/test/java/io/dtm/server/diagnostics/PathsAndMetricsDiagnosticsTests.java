@@ -14,6 +14,7 @@ import io.dtm.server.testsupport.ScriptedParticipant;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run-time D1004 on the embedded store's data directory, and the dtm-named Prometheus
  * metrics moving after a saga.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PathsAndMetricsDiagnosticsTests {
 

@@ -11,6 +11,7 @@ import io.dtm.server.DtmServerApplication;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.Immutable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * configuration fails with one report naming the D-code, the cause, the property and the
  * check — against a real MariaDB and a real file system.
  */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureAnalysisTests {
 

@@ -8,6 +8,7 @@ import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dtm.server.cron.enabled=false", "spring.datasource.hikari.connection-timeout=1000",
 				"spring.datasource.hikari.validation-timeout=500" })
+@Tag("integration")
 class StoreDownDiagnosticsTests {
 
 	private static TcpProxy proxy;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.TcpProxy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * s check timeout (the Helm chart's probes give up after 3 s), liveness stays UP, and
  * repeated or concurrent calls do not pile up threads. One subclass per store.
  */
+@Tag("integration")
 abstract class StoreFaultHealthTests {
 
 	/** The check timeout (2 s) plus what an HTTP round trip on a busy machine takes. */

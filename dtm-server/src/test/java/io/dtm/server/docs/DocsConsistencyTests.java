@@ -3,6 +3,12 @@ package io.dtm.server.docs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.dtm.server.config.DtmServerProperties;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,26 @@ class DocsConsistencyTests {
 		String setting = "spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB";
 		assertThat(read("docs/configuration.md")).contains("jakarta.persistence.database-product-name: MariaDB");
 		assertThat(section(read("README.md"), "## Production store")).contains("--" + setting);
+	}
+
+	@Test
+	void whenTestSupportReadsDtmTestVariablesTheDevelopingPageShouldNameExactlyThose() throws IOException {
+		Set<String> read = new TreeSet<>();
+		for (String helper : List.of("ExternalServices", "NacosTestServer")) {
+			read.addAll(
+					variables(Files.readString(Path.of("src/test/java/io/dtm/server/testsupport", helper + ".java"))));
+		}
+		assertThat(read).contains("DTM_TEST_MYSQL_URL", "DTM_TEST_REDIS_URL", "DTM_TEST_PG_URL");
+		assertThat(variables(read("docs/developing.md"))).isEqualTo(read);
+		assertThat(read("README.md")).contains("./mvnw test").contains("(docs/developing.md)");
+	}
+
+	private static Set<String> variables(String text) {
+		return Pattern.compile("DTM_TEST_[A-Z_]+")
+			.matcher(text)
+			.results()
+			.map(MatchResult::group)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.marcnuri.helm.LintResult;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.helm.HelmChart.Manifests;
 import io.dtm.server.testsupport.DtmHttp;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on Actuator paths the application really serves, ports matching the application's,
  * secrets referenced and never inlined.
  */
+@Tag("integration")
 class HelmChartTests {
 
 	@Test

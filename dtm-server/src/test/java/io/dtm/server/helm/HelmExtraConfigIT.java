@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dtm.server.helm.HelmChart.Manifests;
 import io.dtm.server.testsupport.CoordinatorProcess;
 import io.dtm.server.testsupport.DtmHttp;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The coordinator must then run with the {@code extraConfig} values, over the chart's own
  * {@code application.yml}, next to a profile the user activates through {@code extraEnv}.
  */
+@Tag("integration")
 class HelmExtraConfigIT {
 
 	private static final String VALUES = """

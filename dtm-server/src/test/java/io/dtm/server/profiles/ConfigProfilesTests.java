@@ -13,6 +13,7 @@ import io.dtm.server.DtmServerApplication;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the ready profiles in {@code config/}: the coordinator boots with each
  * against the real service, and the manual-install SQL matches the schema Flyway creates.
  */
+@Tag("integration")
 class ConfigProfilesTests {
 
 	private static final Path CONFIG = Path.of("..", "config");

@@ -15,6 +15,7 @@ import io.dtm.server.testsupport.ScriptedParticipant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * scripted participant, and helpers that build dtm request bodies. Every test uses its
  * own gid and puts it in the participant paths, so scripts never leak between tests.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ProtocolTestSupport {
 

@@ -55,6 +55,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 * @return the running coordinator
 	 */
 	public static CoordinatorProcess start(String name, List<String> arguments, Map<String, String> environment) {
+		TestPhase.requireIntegration("a coordinator process");
 		String jar = System.getProperty("dtm.server.jar");
 		assertThat(jar).as("system property dtm.server.jar (set by failsafe)").isNotBlank();
 		assertThat(Paths.get(jar)).as("packaged coordinator jar").isRegularFile();

@@ -80,6 +80,7 @@ public final class NacosTestServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static synchronized NacosTestServer shared() {
+		TestPhase.requireIntegration("a Nacos server");
 		if (shared == null) {
 			String addr = System.getenv("DTM_TEST_NACOS_ADDR");
 			if (addr != null && !addr.isBlank()) {
@@ -104,6 +105,7 @@ public final class NacosTestServer implements AutoCloseable {
 	 * @return the server
 	 */
 	public static NacosTestServer managed(String name) {
+		TestPhase.requireIntegration("a Nacos server");
 		int port = freePortPair();
 		Backend backend = dockerAvailable() ? new Container(port) : new LocalJvm(name, port);
 		return new NacosTestServer(backend, "127.0.0.1", port);

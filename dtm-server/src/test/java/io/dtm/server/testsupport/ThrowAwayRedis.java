@@ -48,6 +48,7 @@ public final class ThrowAwayRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static ThrowAwayRedis startOn(int port, String... extraArguments) {
+		TestPhase.requireIntegration("a redis-server process");
 		String binary = findBinary();
 		List<String> command = new ArrayList<>(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no"));

@@ -1,11 +1,13 @@
 package io.dtm.client.barrier;
 
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@link JdbcBarrier} on a real PostgreSQL server.
  */
+@Tag("integration")
 class PostgresJdbcBarrierTests extends AbstractJdbcBarrierTests {
 
 	@BeforeAll

@@ -6,9 +6,10 @@ import java.util.UUID;
 import io.dtm.client.DtmFailure;
 import io.dtm.core.BranchOp;
 import io.dtm.core.TransType;
-import io.dtm.testsupport.ExternalServices;
+import io.dtm.server.testsupport.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link RedisBarrier} against a real Redis.
  */
+@Tag("integration")
 class RedisBarrierTests {
 
 	private static LettuceConnectionFactory factory;
@@ -31,7 +33,7 @@ class RedisBarrierTests {
 
 	@BeforeAll
 	static void connect() {
-		java.net.URI uri = java.net.URI.create(ExternalServices.redis());
+		java.net.URI uri = java.net.URI.create(ExternalServices.redis().url());
 		factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
 		factory.afterPropertiesSet();
 		factory.start();

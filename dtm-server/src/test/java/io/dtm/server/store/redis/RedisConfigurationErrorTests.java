@@ -14,6 +14,7 @@ import io.dtm.server.testsupport.RedisTestConnections;
 import io.dtm.server.testsupport.ThrowAwayRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * D1002 against real servers: a throw-away password-protected {@code redis-server} with
  * two databases, and a closed port.
  */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class RedisConfigurationErrorTests {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ThrowAwayRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * the coordinator must be ready again within a few seconds (Lettuce's default reconnect
  * back-off would have grown to 16–30 s by then).
  */
+@Tag("integration")
 class RedisOutageRecoveryTests {
 
 	@Test

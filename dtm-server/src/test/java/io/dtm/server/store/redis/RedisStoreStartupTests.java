@@ -5,6 +5,7 @@ import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dtm.server.cron.enabled=false", "spring.datasource.url=jdbc:mysql://127.0.0.1:1/none",
 				"management.endpoint.health.show-details=always" })
+@Tag("integration")
 class RedisStoreStartupTests {
 
 	@Autowired

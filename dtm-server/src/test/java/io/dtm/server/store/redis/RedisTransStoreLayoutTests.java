@@ -25,6 +25,7 @@ import io.dtm.server.testsupport.RedisTestConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link RedisTransStore} beyond the shared store contract: dtm's key layout
  * and JSON, retention, index pruning and branch lookup by id, on a real Redis.
  */
+@Tag("integration")
 class RedisTransStoreLayoutTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
