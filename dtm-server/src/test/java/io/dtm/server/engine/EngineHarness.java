@@ -1,11 +1,8 @@
 package io.dtm.server.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,6 +29,7 @@ import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.testsupport.InMemoryTransStore;
+import io.dtm.server.testsupport.MutableClock;
 
 /**
  * The engine wired for deterministic tests: an in-memory store, a clock the test moves,
@@ -208,38 +206,6 @@ public final class EngineHarness {
 		}
 		this.store.put(global, branches);
 		return global;
-	}
-
-	/**
-	 * A clock the test moves by hand.
-	 */
-	public static final class MutableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MutableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		public void advance(Duration duration) {
-			this.instant = this.instant.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
 	}
 
 	/**

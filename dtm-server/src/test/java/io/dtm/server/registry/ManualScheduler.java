@@ -3,11 +3,11 @@ package io.dtm.server.registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import io.dtm.server.testsupport.MutableClock;
 
 /**
  * A {@link RegistrationScheduler} driven by the test, with its own clock: a step runs
@@ -18,7 +18,7 @@ class ManualScheduler implements RegistrationScheduler {
 
 	private final List<Scheduled> pending = new ArrayList<>();
 
-	private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private boolean shutDown;
 
@@ -71,7 +71,7 @@ class ManualScheduler implements RegistrationScheduler {
 				.orElseThrow(() -> new IllegalStateException("no step scheduled"));
 			this.pending.remove(next);
 			waited = Duration.between(this.clock.instant(), next.due());
-			this.clock.now = next.due();
+			this.clock.set(next.due());
 		}
 		next.step().run();
 		return waited;
@@ -91,31 +91,6 @@ class ManualScheduler implements RegistrationScheduler {
 	}
 
 	private record Scheduled(Runnable step, Instant due) {
-
-	}
-
-	private static final class ManualClock extends Clock {
-
-		private volatile Instant now;
-
-		ManualClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
 
 	}
 
