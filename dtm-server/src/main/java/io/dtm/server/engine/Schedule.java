@@ -124,9 +124,9 @@ public class Schedule {
 	 */
 	public NextRun afterPass(GlobalTrans trans, BranchOutcome worst, LocalDateTime requested) {
 		long base = baseIntervalSeconds(trans.options());
-		long current = (trans.nextCronInterval() > 0) ? trans.nextCronInterval() : base;
+		long current = currentIntervalSeconds(trans);
 		long interval;
-		if (worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE) {
+		if (backsOff(worst)) {
 			interval = backedOff(current, base);
 		}
 		else if (worst == BranchOutcome.ONGOING) {
@@ -138,6 +138,39 @@ public class Schedule {
 		LocalDateTime now = now();
 		LocalDateTime at = (requested != null && worst == null) ? requested : now.plusSeconds(interval);
 		return new NextRun(interval, at, now);
+	}
+
+	/**
+	 * Whether a pass with this worst outcome backs the transaction off (doubles its
+	 * interval) when it leaves it unfinished.
+	 * @param worst the most severe outcome of the pass, or {@code null}
+	 * @return {@code true} for FAILURE and an unknown outcome
+	 */
+	public static boolean backsOff(BranchOutcome worst) {
+		return worst == BranchOutcome.ERROR || worst == BranchOutcome.FAILURE;
+	}
+
+	/**
+	 * The transaction's current interval: the stored one, or the base interval when none
+	 * is stored.
+	 * @param trans the transaction
+	 * @return seconds
+	 */
+	public long currentIntervalSeconds(GlobalTrans trans) {
+		return (trans.nextCronInterval() > 0) ? trans.nextCronInterval() : baseIntervalSeconds(trans.options());
+	}
+
+	/**
+	 * How many back-offs an interval stands for, counted as dtm counts for its alert:
+	 * {@code floor(log2(interval / base interval))}; 0 at the base interval. The count
+	 * stops growing once the back-off reaches {@code dtm.server.max-retry-interval}.
+	 * @param trans the transaction
+	 * @param intervalSeconds an interval of the transaction
+	 * @return the retry count
+	 */
+	public long retryCount(GlobalTrans trans, long intervalSeconds) {
+		long ratio = intervalSeconds / baseIntervalSeconds(trans.options());
+		return (ratio <= 1) ? 0 : 63 - Long.numberOfLeadingZeros(ratio);
 	}
 
 	/**

@@ -48,6 +48,8 @@ public final class TransPass {
 
 	private String lastError;
 
+	private FailedCall lastFailure;
+
 	private LocalDateTime scheduledAt;
 
 	private long lastRenewalMillis;
@@ -165,6 +167,9 @@ public final class TransPass {
 		}
 		else if (result.outcome() != BranchOutcome.SUCCESS) {
 			this.lastError = result.detail();
+		}
+		if (result.outcome() == BranchOutcome.ERROR || result.outcome() == BranchOutcome.FAILURE) {
+			this.lastFailure = new FailedCall(url, this.lastError);
 		}
 		if (this.worst == null || severity(result.outcome()) > severity(this.worst)) {
 			this.worst = result.outcome();
@@ -326,6 +331,25 @@ public final class TransPass {
 	 */
 	public synchronized String lastError() {
 		return this.lastError;
+	}
+
+	/**
+	 * The last call of this pass that answered FAILURE or had an unknown outcome (the
+	 * calls that back the transaction off).
+	 * @return the call, or {@code null}
+	 */
+	public synchronized FailedCall lastFailure() {
+		return this.lastFailure;
+	}
+
+	/**
+	 * A branch call that failed or had an unknown outcome.
+	 *
+	 * @param url the URL called
+	 * @param error what it answered, naming the call
+	 */
+	public record FailedCall(String url, String error) {
+
 	}
 
 }

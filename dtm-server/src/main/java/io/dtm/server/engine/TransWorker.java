@@ -42,6 +42,8 @@ public class TransWorker {
 
 	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
 
+	private volatile RetryAlerts alerts = RetryAlerts.NONE;
+
 	public TransWorker(EngineContext context, List<TransProcessor> processors, Executor processingExecutor) {
 		this.context = context;
 		this.processingExecutor = processingExecutor;
@@ -56,6 +58,14 @@ public class TransWorker {
 	 */
 	public void setStoreFailureReporter(StoreFailureReporter storeFailures) {
 		this.storeFailures = storeFailures;
+	}
+
+	/**
+	 * When transactions whose branches keep failing raise alerts.
+	 * @param alerts the alert rule and where alerts go
+	 */
+	public void setRetryAlerts(RetryAlerts alerts) {
+		this.alerts = alerts;
 	}
 
 	/**
@@ -145,7 +155,11 @@ public class TransWorker {
 				.passCompleted(trans.transType(), worst != BranchOutcome.ERROR && worst != BranchOutcome.FAILURE);
 			if (!pass.status().isFinished()) {
 				GlobalTrans after = pass.trans();
-				schedule(after, this.context.schedule().afterPass(after, worst, pass.scheduledAt()));
+				Schedule.NextRun next = this.context.schedule().afterPass(after, worst, pass.scheduledAt());
+				schedule(after, next);
+				if (Schedule.backsOff(worst)) {
+					alertIfDue(after, next, pass.lastFailure());
+				}
 			}
 			return Optional.of(new PassOutcome(pass.trans(), pass.worstOutcome(), pass.lastError()));
 		}
@@ -163,6 +177,12 @@ public class TransWorker {
 			reschedule(trans, this.context.schedule().afterPassError(trans));
 			return Optional.of(new PassOutcome(trans, BranchOutcome.ERROR, firstLine(ex.getMessage())));
 		}
+	}
+
+	private void alertIfDue(GlobalTrans trans, Schedule.NextRun next, TransPass.FailedCall failure) {
+		Schedule schedule = this.context.schedule();
+		long previous = schedule.retryCount(trans, schedule.currentIntervalSeconds(trans));
+		this.alerts.backedOff(trans, previous, schedule.retryCount(trans, next.intervalSeconds()), failure);
 	}
 
 	private static String firstLine(String message) {
