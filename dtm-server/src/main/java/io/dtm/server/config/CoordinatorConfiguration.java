@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.engine.AlertSender;
 import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
+import io.dtm.server.engine.RetryAlerts;
 import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
 import io.dtm.server.engine.Sleeper;
@@ -129,11 +131,15 @@ public class CoordinatorConfiguration {
 	@Bean
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker, Schedule schedule,
 			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
-			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures) {
+			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures,
+			ObjectProvider<AlertSender> alertSender, DtmServerProperties properties) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
+		DtmServerProperties.Alert alert = properties.getAlert();
+		alertSender.ifAvailable((sender) -> worker
+			.setRetryAlerts(new RetryAlerts(sender, alert.getRetryLimit(), alert.isEveryRetry())));
 		return worker;
 	}
 

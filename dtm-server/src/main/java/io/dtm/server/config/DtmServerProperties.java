@@ -78,6 +78,9 @@ public class DtmServerProperties {
 	@Valid
 	private final Registry registry = new Registry();
 
+	@Valid
+	private final Alert alert = new Alert();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -140,6 +143,79 @@ public class DtmServerProperties {
 
 	public Registry getRegistry() {
 		return this.registry;
+	}
+
+	public Alert getAlert() {
+		return this.alert;
+	}
+
+	/**
+	 * The alert webhook (dtm's AlertWebHook and AlertRetryLimit): a JSON POST with the
+	 * gid, the global status, the failing branch URL, the error and the retry count when a
+	 * transaction's back-off reaches the retry limit. The retry count is read from the
+	 * back-off as dtm reads it, log2(interval / base interval), so the limit is reached
+	 * only when the interval can double that often below max-retry-interval.
+	 */
+	public static final class Alert {
+
+		/**
+		 * Absolute http(s) URL the alerts are posted to. Empty turns alerts off.
+		 */
+		private String webhookUrl = "";
+
+		/**
+		 * Retry count at which a transaction alerts: the number of back-offs (interval
+		 * doublings) since its interval was last reset.
+		 */
+		@Min(1)
+		private int retryLimit = 3;
+
+		/**
+		 * Whether every back-off at or above the retry limit posts an alert, as dtm does,
+		 * instead of only the one that reaches the limit.
+		 */
+		private boolean everyRetry;
+
+		/**
+		 * Timeout of one post, connecting included. Posts run in the background and never
+		 * delay a processing pass.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 100)
+		private Duration timeout = Duration.ofSeconds(3);
+
+		public String getWebhookUrl() {
+			return this.webhookUrl;
+		}
+
+		public void setWebhookUrl(String webhookUrl) {
+			this.webhookUrl = webhookUrl;
+		}
+
+		public int getRetryLimit() {
+			return this.retryLimit;
+		}
+
+		public void setRetryLimit(int retryLimit) {
+			this.retryLimit = retryLimit;
+		}
+
+		public boolean isEveryRetry() {
+			return this.everyRetry;
+		}
+
+		public void setEveryRetry(boolean everyRetry) {
+			this.everyRetry = everyRetry;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**
