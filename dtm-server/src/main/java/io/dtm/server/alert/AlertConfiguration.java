@@ -53,17 +53,18 @@ class AlertConfiguration {
 	}
 
 	/**
-	 * The retry count is log2(interval / base interval) and the interval stops doubling at
-	 * max-retry-interval: say so when the server's own settings never reach the limit.
+	 * The retry count is log2(interval / base interval) and the interval stops doubling
+	 * at max-retry-interval: say so when the server's own settings never reach the limit.
 	 */
 	private static void warnIfUnreachable(DtmServerProperties properties) {
 		long base = Math.max(1, properties.getRetryInterval().toSeconds());
 		long cap = properties.getMaxRetryInterval().toSeconds();
 		int limit = properties.getAlert().getRetryLimit();
 		if (limit >= 62 || base * (1L << limit) > cap) {
-			logger.warn("dtm.server.alert.retry-limit {} is never reached with retry-interval {} and "
-					+ "max-retry-interval {}: the back-off stops doubling first", limit,
-					Duration.ofSeconds(base), Duration.ofSeconds(cap));
+			logger.warn(
+					"dtm.server.alert.retry-limit {} is never reached with retry-interval {} and "
+							+ "max-retry-interval {}: the back-off stops doubling first",
+					limit, Duration.ofSeconds(base), Duration.ofSeconds(cap));
 		}
 	}
 

@@ -151,8 +151,8 @@ public class DtmServerProperties {
 
 	/**
 	 * The alert webhook (dtm's AlertWebHook and AlertRetryLimit): a JSON POST with the
-	 * gid, the global status, the failing branch URL, the error and the retry count when a
-	 * transaction's back-off reaches the retry limit. The retry count is read from the
+	 * gid, the global status, the failing branch URL, the error and the retry count when
+	 * a transaction's back-off reaches the retry limit. The retry count is read from the
 	 * back-off as dtm reads it, log2(interval / base interval), so the limit is reached
 	 * only when the interval can double that often below max-retry-interval.
 	 */

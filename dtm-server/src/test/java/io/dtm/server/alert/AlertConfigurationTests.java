@@ -36,11 +36,10 @@ class AlertConfigurationTests {
 
 	@Test
 	void whenAWebhookUrlIsSetShouldCreateTheSenderAndItsCounters() {
-		this.runner.withPropertyValues("dtm.server.alert.webhook-url=http://127.0.0.1:8080/dtm-hook")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(WebhookAlertSender.class);
-				assertThat(context.getBean(MeterRegistry.class).find("dtm.alert").counters()).hasSize(3);
-			});
+		this.runner.withPropertyValues("dtm.server.alert.webhook-url=http://127.0.0.1:8080/dtm-hook").run((context) -> {
+			assertThat(context).hasSingleBean(WebhookAlertSender.class);
+			assertThat(context.getBean(MeterRegistry.class).find("dtm.alert").counters()).hasSize(3);
+		});
 	}
 
 	@Test

@@ -63,7 +63,9 @@ class AlertWebhookIntegrationTests {
 
 		http.post("/api/dtmsvr/submit", failingSaga(gid, action));
 
-		JsonNode body = await().atMost(Duration.ofSeconds(5)).until(() -> hook(gid), (hooks) -> !hooks.isEmpty()).get(0);
+		JsonNode body = await().atMost(Duration.ofSeconds(5))
+			.until(() -> hook(gid), (hooks) -> !hooks.isEmpty())
+			.get(0);
 		assertThat(body.get("gid").asText()).isEqualTo(gid);
 		assertThat(body.get("status").asText()).isEqualTo("submitted");
 		assertThat(body.get("branch").asText()).isEqualTo(action);

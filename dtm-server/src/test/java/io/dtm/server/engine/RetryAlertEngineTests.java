@@ -141,8 +141,7 @@ class RetryAlertEngineTests {
 			throw new IllegalStateException("sender broken");
 		}, 1, false));
 		this.engine.invoker.always("/A1", BranchOutcome.ERROR);
-		this.engine.storedSaga("a7", GlobalStatus.SUBMITTED, "", TransOptions.NONE,
-				BranchStatus.PREPARED);
+		this.engine.storedSaga("a7", GlobalStatus.SUBMITTED, "", TransOptions.NONE, BranchStatus.PREPARED);
 
 		TransWorker.PassOutcome outcome = this.engine.worker.process(this.engine.global("a7")).orElseThrow();
 

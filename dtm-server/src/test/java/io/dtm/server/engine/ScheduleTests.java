@@ -55,6 +55,15 @@ class ScheduleTests {
 		assertThat(next.now()).isEqualTo(NOW);
 	}
 
+	@ParameterizedTest(name = "interval {0} s, retry_interval {1} -> retry count {2}")
+	@CsvSource({ "10, 0, 0", "0, 0, 0", "5, 0, 0", "20, 0, 1", "40, 0, 2", "79, 0, 2", "80, 0, 3", "3600, 0, 8",
+			"120, 30, 2" })
+	void whenAnIntervalIsCountedItShouldBeTheBackOffsAboveTheBaseAsDtmCounts(long interval, long retryInterval,
+			long expected) {
+		GlobalTrans trans = trans(interval, options(retryInterval, 0));
+		assertThat(this.schedule.retryCount(trans, this.schedule.currentIntervalSeconds(trans))).isEqualTo(expected);
+	}
+
 	@Test
 	void whenNothingWasCalledAndAPassAskedForATimeThatTimeShouldWin() {
 		LocalDateTime deliverAt = NOW.plusSeconds(25);
