@@ -291,7 +291,12 @@ public abstract class AbstractTransStoreContractTests {
 		GlobalTrans stored = this.store.find(done).orElseThrow();
 		assertThat(stored.nextCronTime()).isEqualTo(this.now);
 		assertThat(stored.status()).isEqualTo(GlobalStatus.FAILED);
-		assertThat(this.store.leaseDue(this.now.plusSeconds(1), Duration.ofSeconds(10), "owner")).isEmpty();
+		List<String> leased = new ArrayList<>();
+		Optional<GlobalTrans> next;
+		while ((next = this.store.leaseDue(this.now.plusSeconds(1), Duration.ofMinutes(5), "owner")).isPresent()) {
+			leased.add(next.get().gid());
+		}
+		assertThat(leased).doesNotContain(done);
 	}
 
 	@Test
