@@ -62,15 +62,14 @@ public class TopicController {
 	}
 
 	/**
-	 * KV rows of one category, paged by position; without {@code cat} the category is
-	 * the empty one (as dtm), and a limit above 10000 is clamped.
+	 * KV rows of one category, paged by position; without {@code cat} the category is the
+	 * empty one (as dtm), and a limit above 10000 is clamped.
 	 */
 	@GetMapping("/scanKV")
 	Map<String, Object> scanKv(@RequestParam(name = "cat", defaultValue = "") String cat,
 			@RequestParam(name = "position", required = false) String position,
 			@RequestParam(name = "limit", defaultValue = "100") int limit) {
-		KvPage page = this.store.scanKv(cat, TransController.parsePosition(position),
-				TransController.pageLimit(limit));
+		KvPage page = this.store.scanKv(cat, TransController.parsePosition(position), TransController.pageLimit(limit));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("kv", page.records().stream().map(this.views::kv).toList());
 		body.put("next_position", page.nextPosition());

@@ -316,8 +316,8 @@ public class TransCoordinator {
 	 * reason, or "wait result not return success", followed by " FAILURE" (once).
 	 */
 	private static String reasonOf(GlobalTrans trans) {
-		String reason = (trans.rollbackReason() != null && !trans.rollbackReason().isEmpty())
-				? trans.rollbackReason() : "wait result not return success:";
+		String reason = (trans.rollbackReason() != null && !trans.rollbackReason().isEmpty()) ? trans.rollbackReason()
+				: "wait result not return success:";
 		String suffix = " " + DtmResult.FAILURE.wireValue();
 		return (reason.endsWith(suffix) ? reason.substring(0, reason.length() - suffix.length()) : reason) + suffix;
 	}

@@ -322,8 +322,9 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		assertThat(big.json().path("kv")).extracting((row) -> row.path("k").asText()).contains(topic);
 		DtmHttp.Reply noCat = this.dtm.get("/api/dtmsvr/scanKV");
 		assertThat(noCat.status()).isEqualTo(200);
-		assertThat(noCat.json()).isEqualTo(JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set(
-				"kv", JSON.createArrayNode()).put("next_position", ""));
+		assertThat(noCat.json()).isEqualTo(JSON
+			.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("kv", JSON.createArrayNode())
+			.put("next_position", ""));
 		DtmHttp.Reply all = this.dtm.get("/api/dtmsvr/all?limit=20000");
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.json().path("transactions").size()).isLessThanOrEqualTo(10_000);
