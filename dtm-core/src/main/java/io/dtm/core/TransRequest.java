@@ -53,4 +53,16 @@ public record TransRequest(@JsonProperty("gid") String gid, @JsonProperty("trans
 				this.branchHeaders, this.concurrent, this.retryLimit, this.retryCount);
 	}
 
+	/**
+	 * This request with another gid.
+	 * @param newGid the gid
+	 * @return a copy with {@code newGid}
+	 */
+	public TransRequest withGid(String newGid) {
+		return new TransRequest(newGid, this.transType, this.steps, this.payloads, this.customData, this.queryPrepared,
+				this.protocol, this.waitResult, this.timeoutToFail, this.requestTimeout, this.retryInterval,
+				this.branchHeaders, this.concurrent, this.retryLimit, this.retryCount, this.rollbackReason,
+				this.reqExtra);
+	}
+
 }

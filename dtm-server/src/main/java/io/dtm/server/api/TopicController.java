@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dtm.core.DtmResult;
-import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.TopicService;
 import io.dtm.server.store.KvPage;
 import io.dtm.server.store.TransStore;
@@ -62,15 +61,15 @@ public class TopicController {
 		return SUCCESS;
 	}
 
-	/** KV rows of one category, paged by position. */
+	/**
+	 * KV rows of one category, paged by position; without {@code cat} the category is the
+	 * empty one (as dtm), and a limit above 10000 is clamped.
+	 */
 	@GetMapping("/scanKV")
-	Map<String, Object> scanKv(@RequestParam("cat") String cat,
+	Map<String, Object> scanKv(@RequestParam(name = "cat", defaultValue = "") String cat,
 			@RequestParam(name = "position", required = false) String position,
 			@RequestParam(name = "limit", defaultValue = "100") int limit) {
-		if (limit <= 0 || limit > 10_000) {
-			throw new DtmApiException.BadRequest("limit must be between 1 and 10000");
-		}
-		KvPage page = this.store.scanKv(cat, TransController.parsePosition(position), limit);
+		KvPage page = this.store.scanKv(cat, TransController.parsePosition(position), TransController.pageLimit(limit));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("kv", page.records().stream().map(this.views::kv).toList());
 		body.put("next_position", page.nextPosition());

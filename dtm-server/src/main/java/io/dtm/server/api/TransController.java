@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dtmsvr")
 public class TransController {
 
+	/** Largest page of {@code all} and {@code scanKV}. */
+	static final int MAX_PAGE = 10_000;
+
 	private static final Map<String, Object> SUCCESS = Map.of("dtm_result", DtmResult.SUCCESS.wireValue());
 
 	private final TransCoordinator coordinator;
@@ -154,11 +157,8 @@ public class TransController {
 			body.put("next_position", "");
 			return body;
 		}
-		if (limit <= 0 || limit > 10_000) {
-			throw new DtmApiException.BadRequest("limit must be between 1 and 10000");
-		}
 		TransPage page = this.coordinator
-			.all(new TransQuery(parsePosition(position), limit,
+			.all(new TransQuery(parsePosition(position), pageLimit(limit),
 					(status != null && !status.isEmpty()) ? parse(() -> GlobalStatus.fromWireValue(status)) : null,
 					(transType != null && !transType.isEmpty()) ? parse(() -> TransType.fromWireValue(transType))
 							: null,
@@ -167,6 +167,20 @@ public class TransController {
 		body.put("transactions", page.transactions().stream().map(this.views::global).toList());
 		body.put("next_position", page.nextPosition());
 		return body;
+	}
+
+	/**
+	 * The page size of {@code all} and {@code scanKV}: at least 1 (0 or less is refused),
+	 * and a larger value than {@value #MAX_PAGE} is clamped to it (dtm has no upper
+	 * bound; {@code next_position} continues after a clamped page).
+	 * @param limit the requested limit
+	 * @return the limit to use
+	 */
+	static int pageLimit(int limit) {
+		if (limit <= 0) {
+			throw new DtmApiException.BadRequest("limit must be positive (got " + limit + ")");
+		}
+		return Math.min(limit, MAX_PAGE);
 	}
 
 	static Long parsePosition(String position) {

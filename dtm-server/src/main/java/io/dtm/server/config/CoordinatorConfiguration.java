@@ -150,9 +150,8 @@ public class CoordinatorConfiguration {
 	}
 
 	@Bean
-	TopicService topicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator,
-			Schedule schedule) {
-		return new TopicService(store, objectMapper, validator, schedule);
+	TopicService topicService(TransStore store, ObjectMapper objectMapper, Schedule schedule) {
+		return new TopicService(store, objectMapper, schedule);
 	}
 
 	@Bean

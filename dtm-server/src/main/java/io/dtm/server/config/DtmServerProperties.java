@@ -81,6 +81,8 @@ public class DtmServerProperties {
 	@Valid
 	private final Alert alert = new Alert();
 
+	private final Strict strict = new Strict();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -139,6 +141,10 @@ public class DtmServerProperties {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public Strict getStrict() {
+		return this.strict;
 	}
 
 	public Registry getRegistry() {
@@ -702,6 +708,46 @@ public class DtmServerProperties {
 		 * and Spring Boot's auto-configuration.
 		 */
 		public static final String PROPERTY = "dtm.server.store.type";
+
+	}
+
+	/**
+	 * Opt-in checks stricter than dtm. By default the coordinator accepts what dtm
+	 * accepts; each switch refuses (HTTP 400, nothing written) a request dtm would take
+	 * but handle badly.
+	 */
+	public static final class Strict {
+
+		/**
+		 * Refuse a gid holding CR, LF, ';', whitespace or control characters. dtm (and
+		 * this coordinator by default) silently removes CR, LF and ';' from the gid of
+		 * prepare, submit, abort, forceStop, resetNextCronTime and registerBranch and
+		 * takes any other character.
+		 */
+		private boolean gid;
+
+		/**
+		 * Refuse a msg prepare without query_prepared. dtm (and this coordinator by
+		 * default) stores it without one; when such a msg times out while prepared, the
+		 * empty check-back counts as success and the msg is submitted and delivered.
+		 */
+		private boolean queryPrepared;
+
+		public boolean isGid() {
+			return this.gid;
+		}
+
+		public void setGid(boolean gid) {
+			this.gid = gid;
+		}
+
+		public boolean isQueryPrepared() {
+			return this.queryPrepared;
+		}
+
+		public void setQueryPrepared(boolean queryPrepared) {
+			this.queryPrepared = queryPrepared;
+		}
 
 	}
 

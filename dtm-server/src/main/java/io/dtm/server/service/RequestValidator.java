@@ -43,24 +43,48 @@ public class RequestValidator {
 	}
 
 	/**
-	 * Validate a gid.
+	 * Validate a gid from a request body and return it as dtm uses it: CR, LF and
+	 * {@code ;} are removed (dtm's rule) unless {@code dtm.server.strict.gid} refuses
+	 * them, with whitespace and control characters.
 	 * @param gid the gid
-	 * @return the gid
+	 * @return the gid to use
 	 */
 	public String gid(String gid) {
-		if (gid == null || gid.isBlank()) {
-			throw bad("gid is missing or empty");
-		}
-		if (gid.length() > MAX_GID_LENGTH) {
-			throw bad("gid is " + gid.length() + " characters long; at most " + MAX_GID_LENGTH + " are allowed");
-		}
-		for (int i = 0; i < gid.length(); i++) {
-			char c = gid.charAt(i);
-			if (Character.isISOControl(c) || c == ';' || Character.isWhitespace(c)) {
-				throw bad("gid must not contain whitespace, control characters or ';'");
+		if (gid != null && this.properties.getStrict().isGid()) {
+			for (int i = 0; i < gid.length(); i++) {
+				char c = gid.charAt(i);
+				if (Character.isISOControl(c) || c == ';' || Character.isWhitespace(c)) {
+					throw bad("gid must not contain whitespace, control characters or ';' (dtm.server.strict.gid)");
+				}
 			}
 		}
-		return gid;
+		String escaped = escape(gid);
+		if (escaped == null || escaped.isEmpty()) {
+			throw bad("gid is missing or empty");
+		}
+		if (escaped.length() > MAX_GID_LENGTH) {
+			throw bad("gid is " + escaped.length() + " characters long; at most " + MAX_GID_LENGTH + " are allowed");
+		}
+		return escaped;
+	}
+
+	/**
+	 * dtm's escaping of a gid from a request body: CR, LF and {@code ;} are removed.
+	 * @param gid the gid, or {@code null}
+	 * @return the escaped gid, or {@code null}
+	 */
+	static String escape(String gid) {
+		if (gid == null || (gid.indexOf('\r') < 0 && gid.indexOf('\n') < 0 && gid.indexOf(';') < 0)) {
+			return gid;
+		}
+		StringBuilder sb = new StringBuilder(gid.length());
+		for (int i = 0; i < gid.length(); i++) {
+			char c = gid.charAt(i);
+			if (c != '\r' && c != '\n' && c != ';') {
+				sb.append(c);
+			}
+		}
+		return sb.toString();
 	}
 
 	/**
@@ -89,7 +113,8 @@ public class RequestValidator {
 	 * Validate everything that is stored with a new transaction.
 	 * @param request the request
 	 * @param type its mode
-	 * @param prepare whether this is a prepare (msg then needs query_prepared)
+	 * @param prepare whether this is a prepare (msg then needs query_prepared when
+	 * {@code dtm.server.strict.query-prepared} is on)
 	 * @return the parsed custom data
 	 */
 	public CustomData newTransaction(TransRequest request, TransType type, boolean prepare) {
@@ -130,7 +155,7 @@ public class RequestValidator {
 		else if (request.steps() != null && !request.steps().isEmpty()) {
 			throw bad("steps are not allowed for trans_type '" + type + "'; register branches instead");
 		}
-		if (type == TransType.MSG && prepare) {
+		if (type == TransType.MSG && prepare && this.properties.getStrict().isQueryPrepared()) {
 			url("query_prepared", request.queryPrepared(), false);
 		}
 		else if (request.queryPrepared() != null && !request.queryPrepared().isEmpty()) {
@@ -140,10 +165,10 @@ public class RequestValidator {
 	}
 
 	private void steps(TransRequest request, TransType type) {
+		// no steps is fine, as in dtm: the transaction succeeds at once (a msg submit
+		// after
+		// its prepare uses the stored branches)
 		List<Map<String, String>> steps = (request.steps() != null) ? request.steps() : List.of();
-		if (steps.isEmpty()) {
-			throw bad("steps are missing; a " + type + " needs at least one step");
-		}
 		if (steps.size() > this.properties.getLimits().getMaxSteps()) {
 			throw bad(steps.size() + " steps exceed the limit of " + this.properties.getLimits().getMaxSteps());
 		}

@@ -36,26 +36,26 @@ public class TopicService {
 
 	private final ObjectMapper objectMapper;
 
-	private final RequestValidator validator;
-
 	private final Schedule schedule;
 
-	public TopicService(TransStore store, ObjectMapper objectMapper, RequestValidator validator, Schedule schedule) {
+	public TopicService(TransStore store, ObjectMapper objectMapper, Schedule schedule) {
 		this.store = store;
 		this.objectMapper = objectMapper;
-		this.validator = validator;
 		this.schedule = schedule;
 	}
 
 	/**
-	 * Add a subscriber, creating the topic when needed.
+	 * Add a subscriber, creating the topic when needed. As in dtm the URL is any
+	 * non-empty text (a gRPC target too); a msg step then calls it like any branch URL.
 	 * @param topic topic name
 	 * @param url subscriber URL
 	 * @param remark free text
 	 */
 	public void subscribe(String topic, String url, String remark) {
 		checkName(topic);
-		this.validator.url("url", url, false);
+		if (url == null || url.isEmpty()) {
+			throw new DtmApiException.BadRequest("url is missing");
+		}
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<KvRecord> current = this.store.findKv(CATEGORY, topic);
 			List<Subscriber> subscribers = current.map(this::read).orElseGet(ArrayList::new);
@@ -71,7 +71,8 @@ public class TopicService {
 	}
 
 	/**
-	 * Remove a subscriber; the topic disappears with its last subscriber.
+	 * Remove a subscriber; as in dtm the topic stays (empty, its version bumped) when the
+	 * last one leaves.
 	 * @param topic topic name
 	 * @param url subscriber URL
 	 */
@@ -84,9 +85,7 @@ public class TopicService {
 			if (!subscribers.removeIf((s) -> s.url().equals(url))) {
 				throw new DtmApiException.Failed("topic '" + topic + "' has no subscriber " + url);
 			}
-			boolean done = subscribers.isEmpty() ? this.store.deleteKv(CATEGORY, topic)
-					: write(topic, Optional.of(current), subscribers);
-			if (done) {
+			if (write(topic, Optional.of(current), subscribers)) {
 				return;
 			}
 		}
@@ -108,7 +107,8 @@ public class TopicService {
 	 * The subscriber URLs of a topic named by a {@code topic://name} step URL.
 	 * @param topicUrl the step URL
 	 * @return the URLs in subscription order
-	 * @throws DtmApiException.BadRequest when the topic has no subscribers
+	 * @throws DtmApiException.Failed "topic not found" (dtm's 500) when the topic does
+	 * not exist or has no subscribers
 	 */
 	public List<String> subscriberUrls(String topicUrl) {
 		String topic = topicUrl.substring(TOPIC_SCHEME.length());
@@ -119,7 +119,7 @@ public class TopicService {
 			.map(Subscriber::url)
 			.toList();
 		if (urls.isEmpty()) {
-			throw new DtmApiException.BadRequest("topic '" + topic + "' has no subscribers");
+			throw new DtmApiException.Failed("topic not found");
 		}
 		return urls;
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dtm.core.BranchOutcome;
+import io.dtm.core.DtmResult;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
@@ -58,9 +59,10 @@ public class TransCoordinator {
 
 	/**
 	 * Create a prepared msg, tcc or xa transaction; repeating it while prepared is fine.
-	 * @param request the request
+	 * @param received the request
 	 */
-	public void prepare(TransRequest request) {
+	public void prepare(TransRequest received) {
+		TransRequest request = received.withGid(this.validator.gid(received.gid()));
 		TransType type = this.validator.transType(request);
 		if (type == TransType.SAGA) {
 			throw RequestValidator.bad("a saga has no prepare phase; submit it directly");
@@ -84,9 +86,10 @@ public class TransCoordinator {
 	/**
 	 * Submit a transaction: create and process a saga or msg, or move a prepared
 	 * transaction to submitted and process its stored branches.
-	 * @param request the request
+	 * @param received the request
 	 */
-	public void submit(TransRequest request) {
+	public void submit(TransRequest received) {
+		TransRequest request = received.withGid(this.validator.gid(received.gid()));
 		TransType type = this.validator.transType(request);
 		this.validator.newTransaction(request, type, false);
 		// a saga is new on its first submit: insert first, read only on conflict (one
@@ -187,22 +190,25 @@ public class TransCoordinator {
 	 * @param gid the gid
 	 */
 	public void forceStop(String gid) {
-		GlobalTrans trans = this.store.find(this.validator.gid(gid))
-			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + gid));
+		String checked = this.validator.gid(gid);
+		GlobalTrans trans = this.store.find(checked)
+			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + checked));
 		if (trans.status().isFinished()) {
 			throw new DtmApiException.Conflict("global transaction force stop error. status: " + trans.status());
 		}
-		moveTo(trans, GlobalStatus.FAILED, "force stopped");
+		// as dtm: the stored rollback_reason stays as it is
+		moveTo(trans, GlobalStatus.FAILED, null);
 	}
 
 	/**
-	 * Let the cron process one unfinished transaction now.
+	 * Set a transaction's next cron time to now, so the cron processes it at once when it
+	 * is unfinished; as in dtm a finished transaction only gets the new time.
 	 * @param gid the gid
 	 */
 	public void resetNextCronTime(String gid) {
 		String checked = this.validator.gid(gid);
 		if (!this.store.resetNextCronTime(checked, now())) {
-			throw new DtmApiException.Failed("no unfinished trans with gid: " + checked);
+			throw new DtmApiException.Failed("no trans with gid: " + checked);
 		}
 	}
 
@@ -280,7 +286,11 @@ public class TransCoordinator {
 		}
 		BranchOutcome worst = outcome.map(PassOutcome::worstOutcome).orElse(null);
 		String detail = outcome.map(PassOutcome::lastError).orElse(null);
-		if (after.status().isFinished()) {
+		// as dtm: a saga pass reports no branch outcome, so an unfinished saga is a
+		// FAILURE; a msg reports only an unknown error (an ONGOING step is a FAILURE)
+		boolean unknownErrorOnly = trans.transType() == TransType.SAGA
+				|| (trans.transType() == TransType.MSG && worst != BranchOutcome.ERROR);
+		if (after.status().isFinished() || unknownErrorOnly) {
 			throw new DtmApiException.Conflict(reasonOf(after));
 		}
 		if (worst == BranchOutcome.ONGOING || outcome.isEmpty()) {
@@ -301,9 +311,15 @@ public class TransCoordinator {
 				+ " collation treats as equal; gid columns need a binary collation (migration V2)");
 	}
 
+	/**
+	 * dtm's message for a wait_result call that did not end as wanted: the rollback
+	 * reason, or "wait result not return success", followed by " FAILURE" (once).
+	 */
 	private static String reasonOf(GlobalTrans trans) {
-		return (trans.rollbackReason() != null && !trans.rollbackReason().isEmpty()) ? trans.rollbackReason()
-				: "wait result not return success";
+		String reason = (trans.rollbackReason() != null && !trans.rollbackReason().isEmpty()) ? trans.rollbackReason()
+				: "wait result not return success:";
+		String suffix = " " + DtmResult.FAILURE.wireValue();
+		return (reason.endsWith(suffix) ? reason.substring(0, reason.length() - suffix.length()) : reason) + suffix;
 	}
 
 	private static void requireType(GlobalTrans stored, TransType requested) {

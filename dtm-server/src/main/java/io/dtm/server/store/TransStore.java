@@ -90,10 +90,11 @@ public interface TransStore {
 	Optional<GlobalTrans> leaseDue(LocalDateTime now, Duration lease, String owner);
 
 	/**
-	 * Set the next cron time of one unfinished transaction to {@code now}.
+	 * Set the next cron time (and update time) of one transaction to {@code now}, as dtm
+	 * does whatever the status; only an unfinished transaction becomes due for the cron.
 	 * @param gid the gid
 	 * @param now the time
-	 * @return whether it applied
+	 * @return whether the gid is known
 	 */
 	boolean resetNextCronTime(String gid, LocalDateTime now);
 

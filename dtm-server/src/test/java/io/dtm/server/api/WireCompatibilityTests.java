@@ -221,8 +221,18 @@ class WireCompatibilityTests {
 	}
 
 	@Test
-	void submitWhenBranchAnswersOngoingShouldAnswer425Ongoing() {
-		assertPost("/api/dtmsvr/submit", "error-425", 425);
+	void submitWhenSagaBranchAnswersOngoingShouldAnswer409AsDtm() {
+		assertPost("/api/dtmsvr/submit", "error-425", 409);
+	}
+
+	@Test
+	void resetNextCronTimeWhenTransIsFinishedShouldAnswerSuccess() {
+		String saga = load("error-409-setup.request.json").replace(PARTICIPANT, participant.url(""))
+			.replace("wire-conflict", "wire-reset-finished");
+		assertThat(this.http.post("/api/dtmsvr/submit", saga).status()).isEqualTo(200);
+		DtmHttp.Reply reply = this.http.post("/api/dtmsvr/resetNextCronTime", "{\"gid\":\"wire-reset-finished\"}");
+		assertThat(reply.status()).isEqualTo(200);
+		assertGolden("reset-next-cron-time", reply.json());
 	}
 
 	@Test

@@ -78,7 +78,7 @@ public final class EngineHarness {
 				direct);
 		this.cron = new TransCron(this.store, this.worker, this.schedule, this.properties.getCron());
 		RequestValidator validator = new RequestValidator(this.properties, UrlResolver.http(), mapper);
-		TopicService topics = new TopicService(this.store, mapper, validator, this.schedule);
+		TopicService topics = new TopicService(this.store, mapper, this.schedule);
 		this.coordinator = new TransCoordinator(this.store, this.statusMachine, this.worker, validator,
 				new TransFactory(this.schedule, topics::subscriberUrls), this.schedule);
 	}
@@ -266,6 +266,10 @@ public final class EngineHarness {
 
 		@Override
 		public BranchCallResult invoke(BranchRequest request) {
+			if (request.url() == null || request.url().isEmpty()) {
+				// as the HTTP invoker: an empty URL succeeds without a call
+				return BranchCallResult.success();
+			}
 			String path = request.url().replaceFirst("^[a-z]+://[^/]+", "");
 			BranchCallResult result;
 			synchronized (this) {

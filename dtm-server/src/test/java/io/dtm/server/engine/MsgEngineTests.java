@@ -70,6 +70,26 @@ class MsgEngineTests {
 	}
 
 	@Test
+	void whenPreparedWithoutQueryPreparedTheTimedOutCheckBackShouldSucceedAndDeliver() {
+		this.engine.prepare(msg("p0").steps(2).withoutQueryPrepared());
+
+		this.engine.advance(Duration.ofSeconds(40));
+
+		assertThat(this.engine.invoker.paths()).as("no check-back call, then the steps").containsExactly("/A1", "/A2");
+		assertThat(this.engine.statusPath("p0")).containsExactly(GlobalStatus.PREPARED, GlobalStatus.SUBMITTED,
+				GlobalStatus.SUCCEED);
+	}
+
+	@Test
+	void whenSubmittedAfterPrepareWithoutStepsShouldDeliverThePreparedSteps() {
+		this.engine.prepare(msg("p9").steps(2));
+		this.engine.submit(msg("p9").waitResult());
+
+		assertThat(this.engine.invoker.paths()).containsExactly("/A1", "/A2");
+		assertThat(this.engine.global("p9").status()).isEqualTo(GlobalStatus.SUCCEED);
+	}
+
+	@Test
 	void whenPreparedAndNotTimedOutTheCheckBackShouldWaitForTheTimeout() {
 		this.engine.prepare(msg("p1").steps(1));
 		this.engine.coordinator.resetNextCronTime("p1");

@@ -21,6 +21,14 @@ class SagaEngineTests {
 	private final EngineHarness engine = new EngineHarness();
 
 	@Test
+	void whenSagaHasNoStepsShouldSucceedAtOnceWithoutCalls() {
+		this.engine.submit(saga("s0").waitResult());
+
+		assertThat(this.engine.invoker.paths()).isEmpty();
+		assertThat(this.engine.statusPath("s0")).containsExactly(GlobalStatus.SUBMITTED, GlobalStatus.SUCCEED);
+	}
+
+	@Test
 	void whenEveryStepSucceedsShouldCallTheActionsInOrderAndSucceed() {
 		this.engine.submit(saga("s1").steps(3));
 

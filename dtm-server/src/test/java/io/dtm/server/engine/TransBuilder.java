@@ -68,6 +68,15 @@ public final class TransBuilder {
 		return this;
 	}
 
+	/**
+	 * Drop {@code query_prepared} (dtm stores a msg without one).
+	 * @return this
+	 */
+	public TransBuilder withoutQueryPrepared() {
+		this.body.remove("query_prepared");
+		return this;
+	}
+
 	public TransBuilder waitResult() {
 		this.body.put("wait_result", true);
 		return this;

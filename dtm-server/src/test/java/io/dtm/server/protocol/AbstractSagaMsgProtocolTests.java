@@ -98,8 +98,7 @@ abstract class AbstractSagaMsgProtocolTests extends ProtocolTestSupport {
 		String gid = gid("saga-ongoing");
 		script(gid, "/TransIn", Reply.ongoing());
 		DtmHttp.Reply reply = post("submit", transfer(gid, "wait_result", true));
-		assertThat(reply.status()).isEqualTo(425);
-		assertThat(reply.json().path("dtm_result").asText()).isEqualTo("ONGOING");
+		assertUnfinished(reply);
 		awaitStatus(gid, "succeed", Duration.ofSeconds(10));
 		List<Call> calls = callsTo(gid, "/TransIn");
 		assertThat(calls).hasSize(2);
@@ -147,12 +146,11 @@ abstract class AbstractSagaMsgProtocolTests extends ProtocolTestSupport {
 	}
 
 	@Test
-	void sagaWhenWaitResultAndBranchErrorsShouldAnswer500AndKeepProcessing() {
+	void sagaWhenWaitResultAndBranchErrorsShouldAnswer409AndKeepProcessing() {
 		String gid = gid("saga-wait-error");
 		script(gid, "/TransIn", Reply.error());
 		DtmHttp.Reply reply = post("submit", transfer(gid, "wait_result", true));
-		assertThat(reply.status()).isEqualTo(500);
-		assertThat(reply.json().path("message").asText()).contains("500");
+		assertUnfinished(reply);
 		assertThat(this.dtm.status(gid)).isEqualTo("submitted");
 		awaitStatus(gid, "succeed", Duration.ofSeconds(10));
 	}
@@ -175,8 +173,8 @@ abstract class AbstractSagaMsgProtocolTests extends ProtocolTestSupport {
 		long started = System.nanoTime();
 		DtmHttp.Reply reply = post("submit", body);
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-		assertThat(reply.status()).as("the slow call timed out: unknown outcome").isEqualTo(500);
-		assertThat(reply.json().path("message").asText()).contains("timed out");
+		assertThat(reply.status()).as("the slow call timed out: the saga pass ends unfinished").isEqualTo(409);
+		assertUnfinished(reply);
 		assertThat(elapsed).as("request_timeout of 1 s, not the 2 s default nor the 5 s reply")
 			.isBetween(Duration.ofMillis(900), Duration.ofMillis(1900));
 		awaitStatus(gid, "succeed", Duration.ofSeconds(15));
@@ -242,6 +240,79 @@ abstract class AbstractSagaMsgProtocolTests extends ProtocolTestSupport {
 	}
 
 	@Test
+	void sagaWithoutStepsShouldSucceedAtOnce() {
+		String gid = gid("saga-empty");
+		DtmHttp.Reply reply = post("submit", body("gid", gid, "trans_type", "saga", "wait_result", true));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json()).isEqualTo(JSON.createObjectNode().put("dtm_result", "SUCCESS"));
+		assertThat(this.dtm.status(gid)).isEqualTo("succeed");
+		assertThat(query(gid).path("branches")).isEmpty();
+		String async = gid("saga-empty-async");
+		assertThat(post("submit", body("gid", async, "trans_type", "saga", "steps", List.of())).status())
+			.isEqualTo(200);
+		awaitStatus(async, "succeed", Duration.ofSeconds(10));
+	}
+
+	@Test
+	void msgWhenSubmittedAfterPrepareWithoutStepsShouldDeliverThePreparedSteps() {
+		String gid = gid("msg-submit-bare");
+		assertThat(post("prepare", msg(gid, List.of("/A1", "/A2"))).status()).isEqualTo(200);
+		DtmHttp.Reply reply = post("submit", body("gid", gid, "trans_type", "msg", "wait_result", true));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(trace(gid)).containsExactly("/A1@action", "/A2@action");
+		assertThat(query(gid).path("branches")).hasSize(2);
+	}
+
+	@Test
+	void msgWhenWaitResultAndAStepAnswersOngoingShouldAnswer409() {
+		String gid = gid("msg-wait-ongoing");
+		script(gid, "/A1", Reply.ongoing());
+		assertUnfinished(post("submit", msg(gid, List.of("/A1"), "wait_result", true)));
+		assertThat(this.dtm.status(gid)).isEqualTo("submitted");
+		awaitStatus(gid, "succeed", Duration.ofSeconds(10));
+	}
+
+	@Test
+	void msgWhenWaitResultAndAStepErrorsShouldAnswer500() {
+		String gid = gid("msg-wait-error");
+		script(gid, "/A1", Reply.error());
+		DtmHttp.Reply reply = post("submit", msg(gid, List.of("/A1"), "wait_result", true));
+		assertThat(reply.status()).isEqualTo(500);
+		assertThat(reply.json().has("dtm_result")).isFalse();
+		assertThat(reply.json().path("message").asText()).contains("500");
+		awaitStatus(gid, "succeed", Duration.ofSeconds(10));
+	}
+
+	@Test
+	void msgPreparedWithoutQueryPreparedShouldBeSubmittedWhenItTimesOut() {
+		String gid = gid("msg-no-qp");
+		Map<String, Object> body = msg(gid, List.of("/A1"), "timeout_to_fail", 1);
+		body.remove("query_prepared");
+		DtmHttp.Reply reply = post("prepare", body);
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(query(gid).path("transaction").has("query_prepared")).isFalse();
+		awaitStatus(gid, "succeed", Duration.ofSeconds(10));
+		assertThat(trace(gid)).as("the empty check-back counts as success, as in dtm").containsExactly("/A1@action");
+	}
+
+	@Test
+	void submitWhenGidHoldsSemicolonOrLineBreaksShouldStoreItWithoutThem() {
+		String gid = gid("gid-escape");
+		Map<String, Object> body = transfer(gid, "wait_result", true);
+		body.put("gid", gid.substring(0, 4) + ";\r\n" + gid.substring(4));
+		assertThat(post("submit", body).status()).isEqualTo(200);
+		assertThat(this.dtm.status(gid)).isEqualTo("succeed");
+		String plain = gid("gid-space");
+		Map<String, Object> spaced = transfer(plain, "wait_result", true);
+		spaced.put("gid", plain + " x\t");
+		assertThat(post("submit", spaced).status()).as("dtm takes spaces and tabs").isEqualTo(200);
+		assertThat(query(java.net.URLEncoder.encode(plain + " x\t", java.nio.charset.StandardCharsets.UTF_8))
+			.path("transaction")
+			.path("status")
+			.asText()).isEqualTo("succeed");
+	}
+
+	@Test
 	void msgCheckBackWhenQueryPreparedAnswersSuccessShouldSubmitAndDeliver() {
 		String gid = gid("msg-cb-ok");
 		post("prepare", msg(gid, List.of("/A1"), "timeout_to_fail", 1));
@@ -271,6 +342,16 @@ abstract class AbstractSagaMsgProtocolTests extends ProtocolTestSupport {
 		assertThat(callsTo(gid, "/A1")).isEmpty();
 		assertThat(post("forceStop", body("gid", gid)).status()).isEqualTo(200);
 		assertThat(this.dtm.status(gid)).isEqualTo("failed");
+	}
+
+	/**
+	 * dtm's answer to a wait_result call whose saga or msg pass ended unfinished.
+	 */
+	private static void assertUnfinished(DtmHttp.Reply reply) {
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(reply.json()).isEqualTo(JSON.createObjectNode()
+			.put("dtm_result", "FAILURE")
+			.put("message", "wait result not return success: FAILURE"));
 	}
 
 }

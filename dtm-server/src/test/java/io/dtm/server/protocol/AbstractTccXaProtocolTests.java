@@ -1,6 +1,7 @@
 package io.dtm.server.protocol;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.dtm.server.testsupport.ScriptedParticipant.Reply;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * TCC, XA, branch registration and the operator endpoints of a real coordinator over
@@ -191,6 +193,7 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		post("submit", transfer(gid));
 		assertThat(post("forceStop", body("gid", gid)).status()).isEqualTo(200);
 		assertThat(this.dtm.status(gid)).isEqualTo("failed");
+		assertThat(query(gid).path("transaction").has("rollback_reason")).as("dtm stores no reason").isFalse();
 		int calls = participant.calls(gid).size();
 		assertThat(trace(gid)).doesNotContain("/TransOutRevert@compensate");
 		assertThat(post("forceStop", body("gid", gid)).status()).isEqualTo(409);
@@ -205,7 +208,37 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		awaitBackOff(gid, 120);
 		assertThat(post("resetNextCronTime", body("gid", gid)).status()).isEqualTo(200);
 		awaitStatus(gid, "succeed", Duration.ofSeconds(15));
-		assertThat(post("resetNextCronTime", body("gid", gid)).status()).as("finished").isEqualTo(500);
+		assertThat(post("resetNextCronTime", body("gid", gid)).status()).as("finished").isEqualTo(200);
+	}
+
+	@Test
+	void resetNextCronTimeWhenFinishedShouldAnswer200AndSetNextCronTimeToNow() {
+		String gid = gid("reset-done");
+		assertThat(post("submit", transfer(gid, "wait_result", true)).status()).isEqualTo(200);
+		OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+		DtmHttp.Reply reply = post("resetNextCronTime", body("gid", gid));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json()).isEqualTo(JSON.createObjectNode().put("dtm_result", "SUCCESS"));
+		JsonNode transaction = query(gid).path("transaction");
+		assertThat(transaction.path("status").asText()).isEqualTo("succeed");
+		assertThat(OffsetDateTime.parse(transaction.path("next_cron_time").asText())).isAfterOrEqualTo(before)
+			.isBeforeOrEqualTo(OffsetDateTime.now().plusSeconds(1));
+		DtmHttp.Reply unknown = post("resetNextCronTime", body("gid", gid("reset-unknown")));
+		assertThat(unknown.status()).isEqualTo(500);
+		assertThat(unknown.json().has("dtm_result")).isFalse();
+	}
+
+	@Test
+	void forceStopShouldKeepAStoredRollbackReason() {
+		String gid = gid("force-reason");
+		prepareTcc(gid, "01");
+		always(gid, "/Cancel01", Reply.error());
+		post("abort", body("gid", gid, "trans_type", "tcc", "rollback_reason", "user cancelled"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> "aborting".equals(this.dtm.status(gid)));
+		assertThat(post("forceStop", body("gid", gid)).status()).isEqualTo(200);
+		JsonNode transaction = query(gid).path("transaction");
+		assertThat(transaction.path("status").asText()).isEqualTo("failed");
+		assertThat(transaction.path("rollback_reason").asText()).isEqualTo("user cancelled");
 	}
 
 	@Test
@@ -252,6 +285,53 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 	}
 
 	@Test
+	void unsubscribeOfTheLastSubscriberShouldKeepTheEmptyTopicWithANewVersion() {
+		String gid = gid("topic-last");
+		String topic = "last-" + gid;
+		assertThat(subscribe(topic, url(gid, "/Sub"), "").status()).isEqualTo(200);
+		DtmHttp.Reply reply = this.dtm.get("/api/dtmsvr/unsubscribe?topic=" + topic + "&url=" + url(gid, "/Sub"));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json()).isEqualTo(JSON.createObjectNode().put("dtm_result", "SUCCESS"));
+		JsonNode kv = this.dtm.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).json().path("kv");
+		assertThat(kv).hasSize(1);
+		assertThat(kv.get(0).path("v").asText()).isEqualTo("[]");
+		assertThat(kv.get(0).path("version").asInt()).isEqualTo(2);
+		assertThat(this.dtm.delete("/api/dtmsvr/topic/" + topic).status()).isEqualTo(200);
+		assertThat(this.dtm.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).json().path("kv")).isEmpty();
+	}
+
+	@Test
+	void subscribeShouldTakeAnyNonEmptyUrlAsDtmDoes() {
+		String topic = "grpc-" + gid("topic");
+		assertThat(subscribe(topic, "localhost:58081/busi.Busi/TransIn", "grpc").status()).isEqualTo(200);
+		assertThat(subscribe(topic, "discovery:///busi/api/TransIn", "").status()).isEqualTo(200);
+		JsonNode kv = this.dtm.get("/api/dtmsvr/queryKV?cat=topics&key=" + topic).json().path("kv");
+		assertThat(kv.get(0).path("v").asText()).contains("localhost:58081/busi.Busi/TransIn",
+				"discovery:///busi/api/TransIn");
+		DtmHttp.Reply empty = this.dtm.get("/api/dtmsvr/subscribe?topic=" + topic + "&url=");
+		assertThat(empty.status()).as("dtm refuses an empty url").isEqualTo(400);
+		assertThat(empty.json().path("message").asText()).isEqualTo("url is missing");
+	}
+
+	@Test
+	void scanKvShouldClampTheLimitAndTakeAMissingCat() {
+		String topic = "scan-" + gid("topic");
+		subscribe(topic, "http://127.0.0.1:9/sub", "");
+		DtmHttp.Reply big = this.dtm.get("/api/dtmsvr/scanKV?cat=topics&limit=20000");
+		assertThat(big.status()).isEqualTo(200);
+		assertThat(big.json().path("kv")).extracting((row) -> row.path("k").asText()).contains(topic);
+		DtmHttp.Reply noCat = this.dtm.get("/api/dtmsvr/scanKV");
+		assertThat(noCat.status()).isEqualTo(200);
+		assertThat(noCat.json()).isEqualTo(JSON
+			.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("kv", JSON.createArrayNode())
+			.put("next_position", ""));
+		DtmHttp.Reply all = this.dtm.get("/api/dtmsvr/all?limit=20000");
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.json().path("transactions").size()).isLessThanOrEqualTo(10_000);
+		assertThat(this.dtm.get("/api/dtmsvr/all?limit=0").status()).isEqualTo(400);
+	}
+
+	@Test
 	void msgToATopicWithoutSubscribersShouldBeRefusedAndWriteNothing() {
 		String gid = gid("topic-empty");
 		String topic = "empty-" + gid;
@@ -260,8 +340,15 @@ abstract class AbstractTccXaProtocolTests extends ProtocolTestSupport {
 		assertThat(this.dtm.delete("/api/dtmsvr/topic/" + topic).status()).isEqualTo(500);
 		DtmHttp.Reply reply = post("prepare", body("gid", gid, "trans_type", "msg", "query_prepared",
 				url(gid, "/Query"), "steps", List.of(Map.of("action", "topic://" + topic)), "payloads", List.of("{}")));
-		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.json().path("message").asText()).contains("has no subscribers");
+		assertThat(reply.status()).isEqualTo(500);
+		assertThat(reply.json()).isEqualTo(JSON.createObjectNode().put("message", "topic not found"));
+		assertThat(query(gid).path("transaction").isNull()).isTrue();
+		subscribe(topic, url(gid, "/Sub"), "");
+		this.dtm.get("/api/dtmsvr/unsubscribe?topic=" + topic + "&url=" + url(gid, "/Sub"));
+		DtmHttp.Reply emptied = post("submit", body("gid", gid, "trans_type", "msg", "steps",
+				List.of(Map.of("action", "topic://" + topic)), "payloads", List.of("{}")));
+		assertThat(emptied.status()).isEqualTo(500);
+		assertThat(emptied.json()).isEqualTo(JSON.createObjectNode().put("message", "topic not found"));
 		assertThat(query(gid).path("transaction").isNull()).isTrue();
 	}
 

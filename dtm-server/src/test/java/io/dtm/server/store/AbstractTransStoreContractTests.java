@@ -280,9 +280,23 @@ public abstract class AbstractTransStoreContractTests {
 		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now.plusYears(40)), List.of());
 		assertThat(this.store.resetNextCronTime(gid, this.now)).isTrue();
 		assertThat(this.store.find(gid).orElseThrow().nextCronTime()).isEqualTo(this.now);
+		assertThat(this.store.resetNextCronTime(gid(), this.now)).as("unknown gid").isFalse();
+	}
+
+	@Test
+	void resetNextCronTimeWhenFinishedShouldSetTheTimeButNeverLeaseIt() {
 		String done = gid();
-		this.store.saveNew(global(done, GlobalStatus.FAILED, this.now), List.of());
-		assertThat(this.store.resetNextCronTime(done, this.now)).isFalse();
+		this.store.saveNew(global(done, GlobalStatus.FAILED, this.now.plusYears(40)), List.of());
+		assertThat(this.store.resetNextCronTime(done, this.now)).isTrue();
+		GlobalTrans stored = this.store.find(done).orElseThrow();
+		assertThat(stored.nextCronTime()).isEqualTo(this.now);
+		assertThat(stored.status()).isEqualTo(GlobalStatus.FAILED);
+		List<String> leased = new ArrayList<>();
+		Optional<GlobalTrans> next;
+		while ((next = this.store.leaseDue(this.now.plusSeconds(1), Duration.ofMinutes(5), "owner")).isPresent()) {
+			leased.add(next.get().gid());
+		}
+		assertThat(leased).doesNotContain(done);
 	}
 
 	@Test

@@ -201,7 +201,7 @@ public class InMemoryTransStore implements TransStore {
 	public synchronized boolean resetNextCronTime(String gid, LocalDateTime now) {
 		write("resetNextCronTime");
 		GlobalTrans current = this.globals.get(gid);
-		if (current == null || current.status().isFinished()) {
+		if (current == null) {
 			return false;
 		}
 		this.globals.put(gid, copy(current, current.id(), current.status(), current.nextCronInterval(), now,

@@ -166,7 +166,7 @@ public class JpaTransStore implements TransStore {
 
 	@Override
 	public boolean resetNextCronTime(String gid, LocalDateTime now) {
-		Integer rows = this.transactions.execute((status) -> this.globals.resetNextCronTime(gid, UNFINISHED, now));
+		Integer rows = this.transactions.execute((status) -> this.globals.resetNextCronTime(gid, now));
 		return rows != null && rows == 1;
 	}
 

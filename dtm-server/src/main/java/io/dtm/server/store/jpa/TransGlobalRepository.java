@@ -44,9 +44,8 @@ interface TransGlobalRepository
 	@Modifying
 	@Query("""
 			update TransGlobalEntity g set g.nextCronTime = :now, g.updateTime = :now
-			where g.gid = :gid and g.status in :statuses""")
-	int resetNextCronTime(@Param("gid") String gid, @Param("statuses") Collection<GlobalStatus> statuses,
-			@Param("now") LocalDateTime now);
+			where g.gid = :gid""")
+	int resetNextCronTime(@Param("gid") String gid, @Param("now") LocalDateTime now);
 
 	@Query("""
 			select g.id from TransGlobalEntity g
