@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.BranchView;
+import io.dtm.core.GlobalStatus;
 import io.dtm.core.GlobalTransactionView;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
@@ -71,12 +72,39 @@ final class CoordinatorClient {
 
 	void post(String endpoint, String gid, Object body) {
 		String json = write(body);
-		this.retry.execute((context) -> {
-			String url = apiUrl() + "/" + endpoint;
-			Reply reply = exchange(endpoint, gid, HttpMethod.POST, url, json);
-			check(endpoint, gid, url, reply, body);
-			return null;
-		});
+		try {
+			this.retry.execute((context) -> {
+				String url = apiUrl() + "/" + endpoint;
+				Reply reply = exchange(endpoint, gid, HttpMethod.POST, url, json);
+				check(endpoint, gid, url, reply, body);
+				return null;
+			});
+		}
+		catch (DtmFailure failure) {
+			throw unlessStillRunning(failure, gid);
+		}
+	}
+
+	/**
+	 * dtm answers a {@code wait_result} call 409 FAILURE both when the transaction failed
+	 * and when its pass ended with the transaction unfinished (a branch error or ONGOING
+	 * that the coordinator keeps retrying): the stored status tells which.
+	 * @return the failure, or {@link DtmOngoing} when the transaction is not finished
+	 */
+	private RuntimeException unlessStillRunning(DtmFailure failure, String gid) {
+		GlobalStatus status;
+		try {
+			status = query(gid).map((trans) -> trans.status()).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+			return failure;
+		}
+		if (status == null || status.isFinished()) {
+			return failure;
+		}
+		return DtmOngoing.of(gid + " is not finished yet (" + status.wireValue() + "; the coordinator keeps retrying"
+				+ " it, query the gid for the outcome): " + failure.getMessage(), gid);
 	}
 
 	String newGid() {

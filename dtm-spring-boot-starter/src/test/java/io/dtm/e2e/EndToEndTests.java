@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.dtm.client.DtmCoordinatorErrorException;
 import io.dtm.client.DtmFailure;
+import io.dtm.client.DtmOngoing;
 import io.dtm.client.DtmOperations;
 import io.dtm.client.Msg;
 import io.dtm.client.barrier.BranchBarrier;
@@ -164,15 +165,17 @@ class EndToEndTests {
 	}
 
 	@Test
-	void whenWaitResultBranchAnswers500ShouldNotResubmit() {
+	void whenWaitResultBranchAnswers500ShouldReportItUnfinishedAndNotResubmit() {
 		String gid = this.dtm.newGid();
 		BankController controller = bank.getBean(BankController.class);
-		assertThatExceptionOfType(DtmCoordinatorErrorException.class)
+		assertThatExceptionOfType(DtmOngoing.class)
 			.isThrownBy(() -> this.dtm.saga(gid)
 				.step(bankUrl + "/broken", bankUrl + "/noop", Transfer.of(this.a, 30))
 				.waitResult()
 				.submit())
-			.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(500));
+			.satisfies((ex) -> assertThat(ex.getGid()).isEqualTo(gid))
+			.withMessageContaining("is not finished yet (submitted")
+			.withMessageContaining("wait result not return success");
 		assertThat(controller.brokenCalls(gid)).as("calls before the coordinator's own retry").isEqualTo(1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> controller.brokenCalls(gid) >= 2);
 	}
