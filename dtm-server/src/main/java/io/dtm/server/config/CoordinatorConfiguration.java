@@ -11,8 +11,11 @@ import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
+import io.dtm.server.engine.JsonRpcBranchInvoker;
+import io.dtm.server.engine.JsonRpcBranchProtocol;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
+import io.dtm.server.engine.ProtocolBranchInvoker;
 import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
 import io.dtm.server.engine.Sleeper;
@@ -87,8 +90,11 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver) {
-		return new HttpBranchInvoker(dtmHttpClient, urlResolver);
+	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
+			GidGenerator gidGenerator) {
+		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver),
+				new JsonRpcBranchInvoker(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper),
+						gidGenerator::next));
 	}
 
 	@Bean
