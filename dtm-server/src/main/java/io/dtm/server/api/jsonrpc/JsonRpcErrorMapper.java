@@ -42,8 +42,7 @@ final class JsonRpcErrorMapper {
 		Optional<Diagnosis> diagnosis = (failures != null) ? failures.diagnose(ex) : Optional.empty();
 		if (diagnosis.isPresent()) {
 			failures.report(ex);
-			return new JsonRpcError(JsonRpcCodes.INTERNAL_ERROR,
-					diagnosis.get().code().name() + ": " + diagnosis.get().message());
+			return new JsonRpcError(JsonRpcCodes.INTERNAL_ERROR, diagnosis.get().message());
 		}
 		logger.error("json-rpc request failed", ex);
 		return new JsonRpcError(JsonRpcCodes.INTERNAL_ERROR, String.valueOf(ex.getMessage()));
