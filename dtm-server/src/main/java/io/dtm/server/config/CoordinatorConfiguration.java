@@ -92,9 +92,8 @@ public class CoordinatorConfiguration {
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
 			GidGenerator gidGenerator) {
-		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver),
-				new JsonRpcBranchInvoker(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper),
-						gidGenerator::next));
+		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver), new JsonRpcBranchInvoker(
+				dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper), gidGenerator::next));
 	}
 
 	@Bean

@@ -20,12 +20,11 @@ import io.dtm.core.JsonRpcCodes;
  * <li>A call uses JSON-RPC when the transaction's protocol is {@code json-rpc} and the
  * URL contains {@code method}; other URLs of such a transaction are called over plain
  * HTTP.</li>
- * <li>The request is a POST of
- * {@code {"id":…,"jsonrpc":"2.0","method":…,"params":…}} to the URL as stored:
- * {@code method} is the URL's {@code method} query parameter, {@code params} the branch
- * payload (a JSON object) with {@code gid}, {@code trans_type}, {@code branch_id} and
- * {@code op} set, and {@code id} a fresh random string. Keys are written in sorted
- * order, as dtm writes them.</li>
+ * <li>The request is a POST of {@code {"id":…,"jsonrpc":"2.0","method":…,"params":…}} to
+ * the URL as stored: {@code method} is the URL's {@code method} query parameter,
+ * {@code params} the branch payload (a JSON object) with {@code gid}, {@code trans_type},
+ * {@code branch_id} and {@code op} set, and {@code id} a fresh random string. Keys are
+ * written in sorted order, as dtm writes them.</li>
  * <li>The reply is first read as an HTTP reply ({@link BranchOutcome#fromHttp}); a 200
  * whose body is a JSON-RPC error is {@code FAILURE} for code -32901, {@code ONGOING} for
  * -32902 and an error (retried) otherwise; a body that is not JSON is an error.</li>
@@ -46,8 +45,7 @@ public final class JsonRpcBranchProtocol {
 	/**
 	 * Whether a call goes over JSON-RPC.
 	 * @param request the call
-	 * @return {@code true} for a json-rpc transaction and a URL containing
-	 * {@code method}
+	 * @return {@code true} for a json-rpc transaction and a URL containing {@code method}
 	 */
 	public static boolean appliesTo(BranchRequest request) {
 		return JsonRpcCodes.PROTOCOL.equals(request.protocol()) && request.url() != null

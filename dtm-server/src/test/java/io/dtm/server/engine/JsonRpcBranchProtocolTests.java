@@ -36,9 +36,8 @@ class JsonRpcBranchProtocolTests {
 
 	@Test
 	void whenPayloadIsAnObjectShouldSendItAsParamsWithTheBranchFieldsInSortedOrder() {
-		byte[] body = this.protocol.requestBody(
-				request("json-rpc", "http://p/rpc?method=TransIn", "{\"b\":{\"z\":1,\"y\":2},\"amount\":30,\"gid\":\"x\"}"),
-				"id-1");
+		byte[] body = this.protocol.requestBody(request("json-rpc", "http://p/rpc?method=TransIn",
+				"{\"b\":{\"z\":1,\"y\":2},\"amount\":30,\"gid\":\"x\"}"), "id-1");
 
 		assertThat(new String(body, StandardCharsets.UTF_8))
 			.isEqualTo("{\"id\":\"id-1\",\"jsonrpc\":\"2.0\",\"method\":\"TransIn\",\"params\":{\"amount\":30,"

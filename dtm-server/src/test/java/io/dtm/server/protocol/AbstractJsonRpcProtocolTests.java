@@ -34,8 +34,8 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 
 	@Test
 	void newGidShouldAnswerAGidInTheResultWhateverTheContentType() {
-		DtmHttp.Reply reply = rawPost(
-				"{\"jsonrpc\":\"2.0\",\"id\":\"t-1\",\"method\":\"newGid\",\"params\":\"\"}", "text/plain");
+		DtmHttp.Reply reply = rawPost("{\"jsonrpc\":\"2.0\",\"id\":\"t-1\",\"method\":\"newGid\",\"params\":\"\"}",
+				"text/plain");
 
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode answer = reply.json();
@@ -110,9 +110,8 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 	void msgWhenPreparedThenSubmittedShouldCallJsonRpcAndPlainHttpStepsEachByItsUrl() {
 		String gid = gid("jrpc-msg-ok");
 		Map<String, Object> msg = body("gid", gid, "trans_type", "msg", "protocol", "json-rpc", "steps",
-				List.of(Map.of("action", url(gid, "/PlainOut")), Map.of("action", rpcUrl(gid, "TransIn"))),
-				"payloads", List.of("{\"amount\":30}", "{\"amount\":30}"), "query_prepared",
-				url(gid, "/QueryPrepared"));
+				List.of(Map.of("action", url(gid, "/PlainOut")), Map.of("action", rpcUrl(gid, "TransIn"))), "payloads",
+				List.of("{\"amount\":30}", "{\"amount\":30}"), "query_prepared", url(gid, "/QueryPrepared"));
 		assertThat(rpc("prepare", msg).body()).isEqualTo(ANSWER_OK);
 
 		msg.put("wait_result", true);
@@ -141,16 +140,17 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 
 		assertThat(rpcTrace(gid)).containsExactly("QueryPrepared:msg");
 		JsonNode check = json(rpcCalls(gid).get(0).body());
-		assertThat(check.path("params").toString()).isEqualTo(
-				"{\"branch_id\":\"00\",\"gid\":\"" + gid + "\",\"op\":\"msg\",\"trans_type\":\"msg\"}");
+		assertThat(check.path("params").toString())
+			.isEqualTo("{\"branch_id\":\"00\",\"gid\":\"" + gid + "\",\"op\":\"msg\",\"trans_type\":\"msg\"}");
 	}
 
 	@Test
 	void msgWhenAbortedWhilePreparedShouldFailWithoutCalls() {
 		String gid = gid("jrpc-msg-abort");
-		rpc("prepare", body("gid", gid, "trans_type", "msg", "protocol", "json-rpc", "steps",
-				List.of(Map.of("action", rpcUrl(gid, "TransIn"))), "payloads", List.of("{}"), "query_prepared",
-				rpcUrl(gid, "QueryPrepared")));
+		rpc("prepare",
+				body("gid", gid, "trans_type", "msg", "protocol", "json-rpc", "steps",
+						List.of(Map.of("action", rpcUrl(gid, "TransIn"))), "payloads", List.of("{}"), "query_prepared",
+						rpcUrl(gid, "QueryPrepared")));
 
 		assertThat(rpc("abort", body("gid", gid, "trans_type", "msg")).body()).isEqualTo(ANSWER_OK);
 
@@ -177,8 +177,8 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 		String gid = gid("jrpc-tcc-abort");
 		prepareTcc(gid, "01", "02");
 
-		assertThat(rpc("abort", body("gid", gid, "trans_type", "tcc", "wait_result", true, "rollback_reason",
-				"try failed"))
+		assertThat(rpc("abort",
+				body("gid", gid, "trans_type", "tcc", "wait_result", true, "rollback_reason", "try failed"))
 			.body()).isEqualTo(ANSWER_OK);
 
 		assertThat(rpcTrace(gid)).containsExactly("Cancel02:cancel", "Cancel01:cancel");
@@ -204,8 +204,8 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 
 	@Test
 	void whenVersionIsNotTwoShouldAnswerInvalidRequest() {
-		DtmHttp.Reply reply = rawPost(
-				"{\"jsonrpc\":\"1.0\",\"method\":\"newGid\",\"params\":\"\",\"id\":\"no-use\"}", "application/json");
+		DtmHttp.Reply reply = rawPost("{\"jsonrpc\":\"1.0\",\"method\":\"newGid\",\"params\":\"\",\"id\":\"no-use\"}",
+				"application/json");
 
 		assertThat(reply.body()).isEqualTo("{\"error\":{\"code\":-32600,\"message\":\"Bad json request: "
 				+ "{\\\"method\\\":\\\"newGid\\\",\\\"jsonrpc\\\":\\\"1.0\\\",\\\"params\\\":\\\"\\\","
@@ -215,7 +215,8 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 	@Test
 	void whenMethodIsUnknownShouldAnswerMethodNotFound() {
 		DtmHttp.Reply reply = rawPost(
-				"{\"jsonrpc\":\"2.0\",\"method\":\"not-exists\",\"params\":\"\",\"id\":\"no-use\"}", "application/json");
+				"{\"jsonrpc\":\"2.0\",\"method\":\"not-exists\",\"params\":\"\",\"id\":\"no-use\"}",
+				"application/json");
 
 		assertThat(reply.body()).isEqualTo("{\"error\":{\"code\":-32601,\"message\":\"Method not found: not-exists\"},"
 				+ "\"id\":\"no-use\",\"jsonrpc\":\"2.0\",\"result\":null}");

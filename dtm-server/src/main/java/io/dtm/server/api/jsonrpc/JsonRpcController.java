@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * dtm's JSON-RPC 2.0 endpoint on the main port, {@code POST /api/json-rpc}. Every
- * answer is HTTP 200 with {@code {"error":…,"id":…,"jsonrpc":"2.0","result":…}}:
- * {@code error} is {@code null} on success, {@code result} is {@code null} unless the
- * method returned something or ran and failed (then {@code {}}, as dtm writes it). The
- * body is read as JSON whatever its {@code Content-Type}, and the answer is JSON whatever
- * the {@code Accept} header asks for.
+ * dtm's JSON-RPC 2.0 endpoint on the main port, {@code POST /api/json-rpc}. Every answer
+ * is HTTP 200 with {@code {"error":…,"id":…,"jsonrpc":"2.0","result":…}}: {@code error}
+ * is {@code null} on success, {@code result} is {@code null} unless the method returned
+ * something or ran and failed (then {@code {}}, as dtm writes it). The body is read as
+ * JSON whatever its {@code Content-Type}, and the answer is JSON whatever the
+ * {@code Accept} header asks for.
  */
 @RestController
 class JsonRpcController {

@@ -90,8 +90,8 @@ final class JsonRpcMethods {
 
 	private static void requireObject(JsonNode params) {
 		if (!params.isObject()) {
-			throw JsonRpcError.badParams("params must be a JSON object, not a JSON "
-					+ params.getNodeType().name().toLowerCase());
+			throw JsonRpcError
+				.badParams("params must be a JSON object, not a JSON " + params.getNodeType().name().toLowerCase());
 		}
 	}
 

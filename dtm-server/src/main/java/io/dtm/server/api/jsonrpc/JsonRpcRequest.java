@@ -80,8 +80,8 @@ record JsonRpcRequest(String method, String jsonrpc, JsonNode params, String id)
 			return "";
 		}
 		if (!value.isTextual()) {
-			throw JsonRpcError.parse("field '" + field + "' must be a string, not a JSON "
-					+ value.getNodeType().name().toLowerCase());
+			throw JsonRpcError.parse(
+					"field '" + field + "' must be a string, not a JSON " + value.getNodeType().name().toLowerCase());
 		}
 		return value.asText();
 	}

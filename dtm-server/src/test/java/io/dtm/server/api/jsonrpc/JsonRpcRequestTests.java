@@ -36,7 +36,8 @@ class JsonRpcRequestTests {
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":\"9\",\"method\":5}";
 
 		assertThat(error(body).code()).isEqualTo(JsonRpcCodes.PARSE_ERROR);
-		assertThat(error(body).getMessage()).isEqualTo("Parse json error: field 'method' must be a string, not a JSON number");
+		assertThat(error(body).getMessage())
+			.isEqualTo("Parse json error: field 'method' must be a string, not a JSON number");
 		assertThat(JsonRpcRequest.idOf(JSON, bytes(body))).isEqualTo("9");
 		assertThat(JsonRpcRequest.idOf(JSON, bytes("{\"id\":9}"))).isEmpty();
 	}
