@@ -27,7 +27,7 @@ class ApiConfiguration {
 	FilterRegistrationBean<RequestSizeLimitFilter> dtmRequestSizeLimitFilter(DtmServerProperties properties) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimitFilter(properties.getLimits().getMaxRequestBytes()));
-		registration.addUrlPatterns("/api/dtmsvr/*");
+		registration.addUrlPatterns("/api/dtmsvr/*", "/api/json-rpc");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
 	}

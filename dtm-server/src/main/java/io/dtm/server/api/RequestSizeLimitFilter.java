@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses {@code /api/dtmsvr/*} bodies larger than
+ * Refuses {@code /api/dtmsvr/*} and {@code /api/json-rpc} bodies larger than
  * {@code dtm.server.limits.max-request-bytes} with 413 before they are read into memory:
  * at once when {@code Content-Length} says so, and while reading a chunked body as soon
  * as it passes the limit.

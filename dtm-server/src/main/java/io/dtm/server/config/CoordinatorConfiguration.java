@@ -12,8 +12,11 @@ import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
+import io.dtm.server.engine.JsonRpcBranchInvoker;
+import io.dtm.server.engine.JsonRpcBranchProtocol;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
+import io.dtm.server.engine.ProtocolBranchInvoker;
 import io.dtm.server.engine.RetryAlerts;
 import io.dtm.server.engine.SagaProcessor;
 import io.dtm.server.engine.ServiceUrlResolver;
@@ -89,8 +92,10 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver) {
-		return new HttpBranchInvoker(dtmHttpClient, urlResolver);
+	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
+			GidGenerator gidGenerator) {
+		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver), new JsonRpcBranchInvoker(
+				dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper), gidGenerator::next));
 	}
 
 	@Bean

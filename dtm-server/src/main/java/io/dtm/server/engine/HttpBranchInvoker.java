@@ -97,13 +97,13 @@ public class HttpBranchInvoker implements BranchInvoker {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	private static BranchCallResult logged(BranchRequest request, String detail) {
+	static BranchCallResult logged(BranchRequest request, String detail) {
 		logger.warn("branch call failed, will be retried: gid={} branch_id={} op={} url={}: {}", request.gid(),
 				request.branchId(), request.op(), request.url(), detail);
 		return BranchCallResult.error(detail);
 	}
 
-	private static String excerpt(String body) {
+	static String excerpt(String body) {
 		if (body == null) {
 			return "";
 		}

@@ -152,9 +152,9 @@ public final class TransPass {
 	 */
 	public BranchCallResult call(String url, String branchId, BranchOp op, byte[] payload) {
 		GlobalTrans current = this.trans;
-		BranchCallResult result = this.invoker
-			.invoke(new BranchRequest(url, current.gid(), current.transType(), branchId, op, payload,
-					current.options().branchHeaders(), this.schedule.requestTimeout(current.options())));
+		BranchCallResult result = this.invoker.invoke(new BranchRequest(url, current.gid(), current.transType(),
+				branchId, op, payload, current.options().branchHeaders(),
+				this.schedule.requestTimeout(current.options()), current.protocol()));
 		record(result, url, branchId, op);
 		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.core.JsonRpcCodes;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
@@ -120,8 +121,9 @@ public class RequestValidator {
 	public CustomData newTransaction(TransRequest request, TransType type, boolean prepare) {
 		gid(request.gid());
 		String protocol = request.protocol();
-		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)) {
-			throw bad("protocol '" + protocol + "' is not supported; only http");
+		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)
+				&& !JsonRpcCodes.PROTOCOL.equals(protocol)) {
+			throw bad("protocol '" + protocol + "' is not supported; only http and json-rpc");
 		}
 		long maxTimeout = this.properties.getLimits().getMaxTimeout().toSeconds();
 		seconds("timeout_to_fail", request.timeoutToFail(), maxTimeout);

@@ -70,7 +70,7 @@ class BranchErrorDetailTests {
 
 	private static BranchRequest request(String url) {
 		return new BranchRequest(url, "g1", TransType.SAGA, "01", BranchOp.ACTION, new byte[0], Map.of(),
-				Duration.ofSeconds(2));
+				Duration.ofSeconds(2), "http");
 	}
 
 }
