@@ -149,6 +149,9 @@ class DtmTemplateTests {
 		this.server.expect(ExpectedCount.once(), requestTo(API + "/submit"))
 			.andRespond(withStatus(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
 				.body("{\"dtm_result\":\"FAILURE\",\"message\":\"insufficient balance\"}"));
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/query?gid=g3"))
+			.andRespond(
+					withStatus(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON).body(queried("g3", "failed")));
 		assertThatExceptionOfType(DtmFailure.class)
 			.isThrownBy(() -> this.dtm.saga("g3").step("http://a", "http://b", null).waitResult().submit())
 			.satisfies((ex) -> {
@@ -157,6 +160,27 @@ class DtmTemplateTests {
 			})
 			.withMessage("saga g3 failed: insufficient balance");
 		this.server.verify();
+	}
+
+	@Test
+	void whenWaitResultSagaIsAnswered409ButStillRunsShouldThrowOngoing() {
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/submit"))
+			.andRespond(withStatus(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+				.body("{\"dtm_result\":\"FAILURE\",\"message\":\"wait result not return success: FAILURE\"}"));
+		this.server.expect(ExpectedCount.once(), requestTo(API + "/query?gid=g13"))
+			.andRespond(withStatus(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON)
+				.body(queried("g13", "submitted")));
+		assertThatExceptionOfType(DtmOngoing.class)
+			.isThrownBy(() -> this.dtm.saga("g13").step("http://a", "http://b", null).waitResult().submit())
+			.satisfies((ex) -> assertThat(ex.getGid()).isEqualTo("g13"))
+			.withMessageStartingWith("g13 is not finished yet (submitted;")
+			.withMessageEndingWith("saga g13 failed: wait result not return success: FAILURE");
+		this.server.verify();
+	}
+
+	private static String queried(String gid, String status) {
+		return "{\"branches\":[],\"transaction\":{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"status\":\""
+				+ status + "\"}}";
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.dtm.client.DtmCoordinatorErrorException;
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOngoing;
 import io.dtm.client.DtmOperations;
