@@ -21,10 +21,15 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code dtm_server_response_duration{type,api}} (seconds, a histogram with dtm's
  * buckets), where {@code api} is the last literal segment of the matched route in lower
  * case (see {@link #api}) and {@code status} is {@code fail} for HTTP 400 and above.
+ * {@code POST /api/json-rpc} counts as {@code api="json-rpc"} (always HTTP 200, so
+ * {@code ok}, as in dtm).
  */
 public class ApiMetricsFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "/api/dtmsvr/";
+
+	/** dtm's JSON-RPC route: counted like its HTTP API, as dtm's middleware does. */
+	static final String JSON_RPC = "/api/json-rpc";
 
 	private final MeterRegistry registry;
 
@@ -40,6 +45,9 @@ public class ApiMetricsFilter extends OncePerRequestFilter {
 	 */
 	static String api(HttpServletRequest request) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (JSON_RPC.equals(pattern)) {
+			return "json-rpc";
+		}
 		if (!(pattern instanceof String route) || !route.startsWith(PREFIX)) {
 			return "unmatched";
 		}
@@ -54,7 +62,8 @@ public class ApiMetricsFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(PREFIX);
+		String uri = request.getRequestURI();
+		return !uri.startsWith(PREFIX) && !uri.equals(JSON_RPC);
 	}
 
 	@Override

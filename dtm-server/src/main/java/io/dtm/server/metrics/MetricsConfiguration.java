@@ -32,7 +32,7 @@ class MetricsConfiguration {
 	FilterRegistrationBean<ApiMetricsFilter> apiMetricsFilter(MeterRegistry registry) {
 		FilterRegistrationBean<ApiMetricsFilter> registration = new FilterRegistrationBean<>(
 				new ApiMetricsFilter(registry));
-		registration.addUrlPatterns("/api/dtmsvr/*");
+		registration.addUrlPatterns("/api/dtmsvr/*", ApiMetricsFilter.JSON_RPC);
 		return registration;
 	}
 

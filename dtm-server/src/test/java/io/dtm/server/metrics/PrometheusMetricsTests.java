@@ -70,6 +70,18 @@ class PrometheusMetricsTests {
 	}
 
 	@Test
+	void whenJsonRpcIsCalledItShouldBeCountedAsDtmCountsIt() {
+		DtmHttp http = new DtmHttp(this.port);
+		for (int i = 0; i < 3; i++) {
+			assertThat(http.post("/api/json-rpc", "{\"jsonrpc\":\"2.0\",\"id\":\"" + i + "\",\"method\":\"newGid\"}")
+				.status()).isEqualTo(200);
+		}
+		String text = http.get("/api/metrics").body();
+		assertThat(bucket(text, "dtm_server_process_total{api=\"json-rpc\",status=\"ok\",type=\"http\"}"))
+			.isEqualTo(3.0);
+	}
+
+	@Test
 	void whenASagaFinishesQuicklyTheHandledDurationShouldLandInTheSmallBuckets() throws Exception {
 		DtmHttp http = new DtmHttp(this.port);
 		String gid = "fast-" + System.nanoTime();
