@@ -12,7 +12,6 @@ import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.HttpBranchInvoker;
-import io.dtm.server.engine.JsonRpcBranchInvoker;
 import io.dtm.server.engine.JsonRpcBranchProtocol;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
@@ -94,8 +93,8 @@ public class CoordinatorConfiguration {
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
 			GidGenerator gidGenerator) {
-		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver), new JsonRpcBranchInvoker(
-				dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper), gidGenerator::next));
+		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver), HttpBranchInvoker
+			.jsonRpc(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper), gidGenerator::next));
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.TransType;
@@ -30,13 +31,56 @@ public class HttpBranchInvoker implements BranchInvoker {
 
 	private static final int DETAIL_LIMIT = 200;
 
+	/**
+	 * dtm's plain HTTP: the payload POSTed (GET when there is none, except for xa) with
+	 * gid, trans_type, branch_id and op in the query, the outcome read from the status
+	 * code and the body.
+	 */
+	static final BranchWire PLAIN = new BranchWire() {
+
+		@Override
+		public HttpRequest request(URI target, BranchRequest request) {
+			HttpRequest.Builder builder = jsonRequest(withProtocolParameters(target, request), request);
+			byte[] payload = request.payload();
+			boolean post = (payload != null && payload.length > 0) || request.transType() == TransType.XA;
+			return post
+					? builder.POST(HttpRequest.BodyPublishers.ofByteArray((payload != null) ? payload : new byte[0]))
+						.build()
+					: builder.GET().build();
+		}
+
+		@Override
+		public BranchOutcome outcome(int status, String body) {
+			return BranchOutcome.fromHttp(status, body);
+		}
+
+	};
+
 	private final HttpClient client;
 
 	private final UrlResolver resolver;
 
+	private final BranchWire wire;
+
+	/**
+	 * An invoker of plain HTTP branches.
+	 * @param client the HTTP client
+	 * @param resolver resolves service URLs before each call
+	 */
 	public HttpBranchInvoker(HttpClient client, UrlResolver resolver) {
+		this(client, resolver, PLAIN);
+	}
+
+	/**
+	 * An invoker of branches in another format carried by HTTP (JSON-RPC).
+	 * @param client the HTTP client
+	 * @param resolver resolves service URLs before each call
+	 * @param wire the request and answer format
+	 */
+	HttpBranchInvoker(HttpClient client, UrlResolver resolver, BranchWire wire) {
 		this.client = client;
 		this.resolver = resolver;
+		this.wire = wire;
 	}
 
 	@Override
@@ -51,10 +95,16 @@ public class HttpBranchInvoker implements BranchInvoker {
 		catch (RuntimeException ex) {
 			return logged(request, "cannot resolve the URL now: " + ex.getMessage());
 		}
+		HttpRequest http;
 		try {
-			HttpResponse<String> response = this.client.send(toHttpRequest(target, request),
-					HttpResponse.BodyHandlers.ofString());
-			BranchOutcome outcome = BranchOutcome.fromHttp(response.statusCode(), response.body());
+			http = this.wire.request(target, request);
+		}
+		catch (IllegalArgumentException ex) {
+			return logged(request, ex.getMessage());
+		}
+		try {
+			HttpResponse<String> response = this.client.send(http, HttpResponse.BodyHandlers.ofString());
+			BranchOutcome outcome = this.wire.outcome(response.statusCode(), response.body());
 			return new BranchCallResult(outcome, "HTTP " + response.statusCode() + " " + excerpt(response.body()));
 		}
 		catch (HttpTimeoutException ex) {
@@ -69,17 +119,35 @@ public class HttpBranchInvoker implements BranchInvoker {
 		}
 	}
 
-	private HttpRequest toHttpRequest(URI target, BranchRequest request) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(withProtocolParameters(target, request))
+	/**
+	 * An invoker of JSON-RPC branches, as dtm calls them for a {@code json-rpc}
+	 * transaction.
+	 * @param client the HTTP client
+	 * @param resolver resolves service URLs before each call
+	 * @param protocol the JSON-RPC request and reply rules
+	 * @param ids a fresh JSON-RPC id per call
+	 * @return the invoker
+	 */
+	public static HttpBranchInvoker jsonRpc(HttpClient client, UrlResolver resolver, JsonRpcBranchProtocol protocol,
+			Supplier<String> ids) {
+		return new HttpBranchInvoker(client, resolver, new JsonRpcWire(protocol, ids));
+	}
+
+	/**
+	 * A request to a URL with the call's timeout, {@code Content-Type: application/json}
+	 * and the transaction's branch headers.
+	 * @param target the URL
+	 * @param request the call
+	 * @return the builder, without a method
+	 */
+	static HttpRequest.Builder jsonRequest(URI target, BranchRequest request) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(target)
 			.timeout(request.timeout())
 			.header("Content-Type", "application/json");
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
 			builder.header(header.getKey(), header.getValue());
 		}
-		byte[] payload = request.payload();
-		boolean post = (payload != null && payload.length > 0) || request.transType() == TransType.XA;
-		return post ? builder.POST(HttpRequest.BodyPublishers.ofByteArray((payload != null) ? payload : new byte[0]))
-			.build() : builder.GET().build();
+		return builder;
 	}
 
 	private static URI withProtocolParameters(URI target, BranchRequest request) {
@@ -97,13 +165,13 @@ public class HttpBranchInvoker implements BranchInvoker {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	static BranchCallResult logged(BranchRequest request, String detail) {
+	private static BranchCallResult logged(BranchRequest request, String detail) {
 		logger.warn("branch call failed, will be retried: gid={} branch_id={} op={} url={}: {}", request.gid(),
 				request.branchId(), request.op(), request.url(), detail);
 		return BranchCallResult.error(detail);
 	}
 
-	static String excerpt(String body) {
+	private static String excerpt(String body) {
 		if (body == null) {
 			return "";
 		}
