@@ -167,9 +167,8 @@ public class RequestValidator {
 	}
 
 	private void steps(TransRequest request, TransType type) {
-		// no steps is fine, as in dtm: the transaction succeeds at once (a msg submit
-		// after
-		// its prepare uses the stored branches)
+		// no steps is fine, as in dtm: it succeeds at once (a msg submit
+		// after its prepare uses the stored branches)
 		List<Map<String, String>> steps = (request.steps() != null) ? request.steps() : List.of();
 		if (steps.size() > this.properties.getLimits().getMaxSteps()) {
 			throw bad(steps.size() + " steps exceed the limit of " + this.properties.getLimits().getMaxSteps());
