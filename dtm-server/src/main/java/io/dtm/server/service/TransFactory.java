@@ -46,9 +46,9 @@ public class TransFactory {
 	 * @return the row
 	 */
 	public GlobalTrans global(TransRequest request, TransType type, GlobalStatus status) {
-		// the stores keep whole seconds, as dtm's schema does; the row in memory keeps
-		// the
-		// exact creation time so that a pass finishing it at once measures its duration
+		// the stores keep whole seconds, as dtm's schema does; the row in memory
+		// keeps the exact creation time so that a pass finishing it at once
+		// measures its duration
 		LocalDateTime created = this.schedule.preciseNow();
 		LocalDateTime now = Schedule.stored(created);
 		TransOptions options = request.options();
