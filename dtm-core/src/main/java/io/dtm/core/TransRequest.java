@@ -3,6 +3,7 @@ package io.dtm.core;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,6 +31,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param retryCount counter paired with retry limit (normally not sent)
  * @param rollbackReason abort: why the transaction is rolled back
  * @param reqExtra workflow extras
+ * @param binPayloads the step payloads as bytes, as dtm's gRPC API receives them (never
+ * on the JSON wire; when set, they are used instead of {@code payloads})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
@@ -42,7 +45,36 @@ public record TransRequest(@JsonProperty("gid") String gid, @JsonProperty("trans
 		@JsonProperty("branch_headers") Map<String, String> branchHeaders,
 		@JsonProperty("concurrent") boolean concurrent, @JsonProperty("retry_limit") long retryLimit,
 		@JsonProperty("retry_count") long retryCount, @JsonProperty("rollback_reason") String rollbackReason,
-		@JsonProperty("req_extra") Map<String, String> reqExtra) {
+		@JsonProperty("req_extra") Map<String, String> reqExtra, @JsonIgnore List<byte[]> binPayloads) {
+
+	/**
+	 * A request as the JSON wire carries it: without binary payloads.
+	 * @param gid global transaction id
+	 * @param transType mode
+	 * @param steps step maps
+	 * @param payloads step payloads
+	 * @param customData custom data
+	 * @param queryPrepared msg check-back URL
+	 * @param protocol protocol
+	 * @param waitResult wait for the outcome
+	 * @param timeoutToFail timeout in seconds
+	 * @param requestTimeout branch call timeout in seconds
+	 * @param retryInterval retry interval in seconds
+	 * @param branchHeaders headers of branch calls
+	 * @param concurrent msg: call the steps in parallel
+	 * @param retryLimit saga: immediate re-runs
+	 * @param retryCount retry counter
+	 * @param rollbackReason abort reason
+	 * @param reqExtra workflow extras
+	 */
+	public TransRequest(String gid, String transType, List<Map<String, String>> steps, List<String> payloads,
+			String customData, String queryPrepared, String protocol, boolean waitResult, long timeoutToFail,
+			long requestTimeout, long retryInterval, Map<String, String> branchHeaders, boolean concurrent,
+			long retryLimit, long retryCount, String rollbackReason, Map<String, String> reqExtra) {
+		this(gid, transType, steps, payloads, customData, queryPrepared, protocol, waitResult, timeoutToFail,
+				requestTimeout, retryInterval, branchHeaders, concurrent, retryLimit, retryCount, rollbackReason,
+				reqExtra, null);
+	}
 
 	/**
 	 * The options that are persisted with the transaction.
@@ -62,7 +94,7 @@ public record TransRequest(@JsonProperty("gid") String gid, @JsonProperty("trans
 		return new TransRequest(newGid, this.transType, this.steps, this.payloads, this.customData, this.queryPrepared,
 				this.protocol, this.waitResult, this.timeoutToFail, this.requestTimeout, this.retryInterval,
 				this.branchHeaders, this.concurrent, this.retryLimit, this.retryCount, this.rollbackReason,
-				this.reqExtra);
+				this.reqExtra, this.binPayloads);
 	}
 
 }

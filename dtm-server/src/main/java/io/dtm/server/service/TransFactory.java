@@ -112,6 +112,10 @@ public class TransFactory {
 	}
 
 	private static byte[] payload(TransRequest request, Map<String, String> step, int index) {
+		if (request.binPayloads() != null && !request.binPayloads().isEmpty()) {
+			byte[] bytes = request.binPayloads().get(index);
+			return (bytes != null) ? bytes : new byte[0];
+		}
 		String payload = (request.payloads() != null && !request.payloads().isEmpty()) ? request.payloads().get(index)
 				: step.get("data");
 		return (payload != null) ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
