@@ -733,6 +733,12 @@ public class DtmServerProperties {
 		 */
 		private boolean queryPrepared;
 
+		/**
+		 * Answer bad input on the gRPC API with INVALID_ARGUMENT. dtm (and this
+		 * coordinator by default) answers it with INTERNAL, as a server fault.
+		 */
+		private boolean grpcStatus;
+
 		public boolean isGid() {
 			return this.gid;
 		}
@@ -747,6 +753,14 @@ public class DtmServerProperties {
 
 		public void setQueryPrepared(boolean queryPrepared) {
 			this.queryPrepared = queryPrepared;
+		}
+
+		public boolean isGrpcStatus() {
+			return this.grpcStatus;
+		}
+
+		public void setGrpcStatus(boolean grpcStatus) {
+			this.grpcStatus = grpcStatus;
 		}
 
 	}

@@ -122,8 +122,8 @@ public class RequestValidator {
 		gid(request.gid());
 		String protocol = request.protocol();
 		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)
-				&& !JsonRpcCodes.PROTOCOL.equals(protocol)) {
-			throw bad("protocol '" + protocol + "' is not supported; only http and json-rpc");
+				&& !JsonRpcCodes.PROTOCOL.equals(protocol) && !"grpc".equals(protocol)) {
+			throw bad("protocol '" + protocol + "' is not supported; only http, json-rpc and grpc");
 		}
 		long maxTimeout = this.properties.getLimits().getMaxTimeout().toSeconds();
 		seconds("timeout_to_fail", request.timeoutToFail(), maxTimeout);
@@ -178,6 +178,12 @@ public class RequestValidator {
 			throw bad(
 					"steps has " + steps.size() + " entries but payloads has " + payloads.size() + "; they must match");
 		}
+		List<byte[]> binPayloads = request.binPayloads();
+		boolean binary = binPayloads != null && !binPayloads.isEmpty();
+		if (binary && binPayloads.size() != steps.size()) {
+			throw bad("steps has " + steps.size() + " entries but BinPayloads has " + binPayloads.size()
+					+ "; they must match");
+		}
 		for (int i = 0; i < steps.size(); i++) {
 			Map<String, String> step = steps.get(i);
 			if (step == null || !step.containsKey("action")) {
@@ -199,8 +205,14 @@ public class RequestValidator {
 				}
 				url("steps[" + i + "].compensate", step.get("compensate"), true);
 			}
-			String payload = (payloads != null && !payloads.isEmpty()) ? payloads.get(i) : step.get("data");
-			payload("payload of step " + i, payload);
+			if (binary) {
+				byte[] bytes = binPayloads.get(i);
+				payloadSize("BinPayloads[" + i + "]", (bytes != null) ? bytes.length : 0);
+			}
+			else {
+				String payload = (payloads != null && !payloads.isEmpty()) ? payloads.get(i) : step.get("data");
+				payload("payload of step " + i, payload);
+			}
 		}
 	}
 
@@ -286,7 +298,17 @@ public class RequestValidator {
 		if (payload == null || payload.length() <= max / 4) {
 			return;
 		}
-		int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+		payloadSize(field, payload.getBytes(StandardCharsets.UTF_8).length);
+	}
+
+	/**
+	 * Validate a branch payload's size against
+	 * {@code dtm.server.limits.max-payload-bytes}.
+	 * @param field field name for the message
+	 * @param bytes the payload's size in bytes
+	 */
+	public void payloadSize(String field, int bytes) {
+		int max = this.properties.getLimits().getMaxPayloadBytes();
 		if (bytes > max) {
 			throw bad(field + " takes " + bytes + " bytes; at most " + max
 					+ " are allowed (dtm.server.limits.max-payload-bytes)");

@@ -1,5 +1,6 @@
 package io.dtm.server.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.Duration;
 import java.util.List;
@@ -142,10 +143,24 @@ public class TransCoordinator {
 	}
 
 	/**
-	 * Register a tcc or xa branch of a prepared transaction.
+	 * Register a tcc or xa branch of a prepared transaction, its payload in the
+	 * {@code data} field (the HTTP and JSON-RPC form).
 	 * @param fields the flat body
 	 */
 	public void registerBranch(Map<String, String> fields) {
+		String data = fields.get("data");
+		this.validator.payload("data", data);
+		registerBranch(fields, (data != null) ? data.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+	}
+
+	/**
+	 * Register a tcc or xa branch of a prepared transaction with a payload given as bytes
+	 * (the gRPC form: {@code BusiPayload}, passed to the branch unchanged).
+	 * @param fields gid, trans_type, branch_id and the URLs ({@code confirm} and
+	 * {@code cancel} for tcc, {@code url} for xa)
+	 * @param data the branch payload
+	 */
+	public void registerBranch(Map<String, String> fields, byte[] data) {
 		String gid = this.validator.gid(fields.get("gid"));
 		TransType type;
 		try {
@@ -161,7 +176,7 @@ public class TransCoordinator {
 		if (branchId == null || branchId.isEmpty() || branchId.length() > RequestValidator.MAX_GID_LENGTH) {
 			throw RequestValidator.bad("branch_id is missing or longer than " + RequestValidator.MAX_GID_LENGTH);
 		}
-		this.validator.payload("data", fields.get("data"));
+		this.validator.payloadSize("data", data.length);
 		if (type == TransType.TCC) {
 			this.validator.url("confirm", fields.get("confirm"), true);
 			this.validator.url("cancel", fields.get("cancel"), true);
@@ -174,7 +189,7 @@ public class TransCoordinator {
 			throw new DtmApiException.Conflict("gid '" + gid + "' is a " + stored.get().transType()
 					+ " transaction; cannot register a " + type + " branch");
 		}
-		List<Branch> branches = this.factory.registered(gid, type, branchId, fields);
+		List<Branch> branches = this.factory.registered(gid, type, branchId, fields, data);
 		try {
 			if (!this.store.registerBranches(gid, branches, now())) {
 				throw new DtmApiException.Conflict("no trans with gid: " + gid + " status: prepared found");

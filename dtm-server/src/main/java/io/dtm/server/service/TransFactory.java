@@ -97,12 +97,13 @@ public class TransFactory {
 	 * @param gid the gid
 	 * @param type tcc or xa
 	 * @param branchId the branch id
-	 * @param fields the registerBranch body
+	 * @param fields the registerBranch body: the URLs
+	 * @param data the branch payload
 	 * @return the rows
 	 */
-	public List<Branch> registered(String gid, TransType type, String branchId, Map<String, String> fields) {
+	public List<Branch> registered(String gid, TransType type, String branchId, Map<String, String> fields,
+			byte[] data) {
 		LocalDateTime now = now();
-		byte[] data = fields.getOrDefault("data", "").getBytes(StandardCharsets.UTF_8);
 		if (type == TransType.TCC) {
 			return List.of(Branch.newBranch(gid, fields.get("cancel"), data, branchId, BranchOp.CANCEL, now),
 					Branch.newBranch(gid, fields.get("confirm"), data, branchId, BranchOp.CONFIRM, now));
