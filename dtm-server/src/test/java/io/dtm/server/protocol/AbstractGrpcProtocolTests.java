@@ -19,7 +19,6 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * dtm's gRPC protocol end to end: transactions driven through the coordinator's
