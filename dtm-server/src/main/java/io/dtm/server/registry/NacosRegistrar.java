@@ -25,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Registers the coordinator in Nacos without ever blocking start-up: runs the
- * {@link RegistrationLoop} on a background thread from the moment the HTTP port is known
+ * {@link RegistrationLoop} on a background thread from the moment the HTTP port (and,
+ * with the gRPC API on, the gRPC port, advertised as {@code gRPC_port} metadata) is known
  * until the coordinator stops. On shutdown the instance is deregistered before the web
  * server and the cron stop; the Nacos client is shut down when the context is destroyed.
  * Publishes Spring Cloud's {@link InstanceRegisteredEvent} on the first registration (the
@@ -156,8 +157,28 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 	 */
 	void webServerStarted(int port) {
 		this.target.webServerStarted(port);
+		startWhenReady();
+	}
+
+	/**
+	 * The gRPC API will listen too: registration waits for its port and advertises it.
+	 */
+	public void expectGrpcServer() {
+		this.target.expectGrpcServer();
+	}
+
+	/**
+	 * The gRPC port is known: registration can start once the HTTP port is known too.
+	 * @param port the gRPC port
+	 */
+	public void grpcServerStarted(int port) {
+		this.target.grpcServerStarted(port);
+		startWhenReady();
+	}
+
+	private void startWhenReady() {
 		synchronized (this.lock) {
-			if (this.running) {
+			if (this.running && this.target.ready()) {
 				scheduleFirstStep();
 			}
 		}
@@ -171,7 +192,7 @@ public class NacosRegistrar implements SmartLifecycle, ApplicationListener<WebSe
 			}
 			this.running = true;
 			this.scheduler = this.schedulers.get();
-			if (this.target.port() > 0) {
+			if (this.target.ready()) {
 				scheduleFirstStep();
 			}
 		}

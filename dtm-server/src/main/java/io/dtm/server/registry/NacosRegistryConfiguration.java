@@ -20,8 +20,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.ConditionalOnDiscoveryEnabled;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * Nacos integration, active with {@code spring.cloud.nacos.discovery.enabled=true} (the
@@ -55,11 +58,22 @@ class NacosRegistryConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "spring.cloud.nacos.discovery.register-enabled", matchIfMissing = true)
 	NacosRegistrar nacosRegistrar(NacosServiceManager nacosServiceManager, NacosDiscoveryProperties discovery,
-			DtmServerProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+			DtmServerProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
+			Environment environment) {
 		Map<String, String> metadata = Map.of("version", properties.getVersion(), "store-type",
 				properties.getStore().getType().name().toLowerCase(Locale.ROOT));
-		return new NacosRegistrar(nacosServiceManager, discovery, properties.getRegistry(), metadata, clock,
-				meters.getIfAvailable());
+		NacosRegistrar registrar = new NacosRegistrar(nacosServiceManager, discovery, properties.getRegistry(),
+				metadata, clock, meters.getIfAvailable());
+		if (environment.getProperty("spring.grpc.server.enabled", Boolean.class, true)) {
+			registrar.expectGrpcServer();
+		}
+		return registrar;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "spring.cloud.nacos.discovery.register-enabled", matchIfMissing = true)
+	ApplicationListener<GrpcServerStartedEvent> nacosGrpcPortListener(NacosRegistrar nacosRegistrar) {
+		return (event) -> nacosRegistrar.grpcServerStarted(event.getPort());
 	}
 
 	@Bean

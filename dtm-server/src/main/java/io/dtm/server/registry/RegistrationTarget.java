@@ -24,7 +24,17 @@ public class RegistrationTarget {
 
 	private final Function<String, List<RegistryProbe.Result>> probe;
 
+	/**
+	 * The instance metadata key that advertises the gRPC API's port, as Spring Cloud gRPC
+	 * integrations read it.
+	 */
+	public static final String GRPC_PORT_METADATA = "gRPC_port";
+
 	private volatile int webPort = -1;
+
+	private volatile boolean grpcExpected;
+
+	private volatile int grpcPort = -1;
 
 	/**
 	 * Create a target.
@@ -46,6 +56,30 @@ public class RegistrationTarget {
 	 */
 	public void webServerStarted(int port) {
 		this.webPort = port;
+	}
+
+	/**
+	 * The gRPC API is enabled: register only once its port is known, and advertise it in
+	 * the {@value #GRPC_PORT_METADATA} metadata.
+	 */
+	public void expectGrpcServer() {
+		this.grpcExpected = true;
+	}
+
+	/**
+	 * The port the gRPC API listens on.
+	 * @param port the gRPC port
+	 */
+	public void grpcServerStarted(int port) {
+		this.grpcPort = port;
+	}
+
+	/**
+	 * Whether every port to register is known.
+	 * @return {@code true} once the HTTP port and, when expected, the gRPC port are known
+	 */
+	public boolean ready() {
+		return port() > 0 && (!this.grpcExpected || this.grpcPort > 0);
 	}
 
 	/**
@@ -84,6 +118,9 @@ public class RegistrationTarget {
 		next.setEphemeral(this.discovery.isEphemeral());
 		Map<String, String> all = new LinkedHashMap<>(this.discovery.getMetadata());
 		all.putAll(this.metadata);
+		if (this.grpcPort > 0) {
+			all.put(GRPC_PORT_METADATA, String.valueOf(this.grpcPort));
+		}
 		next.setMetadata(all);
 		return next;
 	}

@@ -75,6 +75,32 @@ class NacosRegistrarTests {
 	}
 
 	@Test
+	void whenTheGrpcApiIsOnShouldRegisterOnlyOnceItsPortIsKnownAndAdvertiseIt() {
+		this.probes = OPEN;
+		this.registrar.expectGrpcServer();
+		start();
+
+		assertThat(this.scheduler.nextDelay()).as("waits for the gRPC port").isNull();
+		this.registrar.grpcServerStarted(36790);
+		this.scheduler.runNext();
+
+		assertThat(this.nacos.listed()).singleElement().satisfies((instance) -> {
+			assertThat(instance.getPort()).isEqualTo(PORT);
+			assertThat(instance.getMetadata()).containsEntry("gRPC_port", "36790");
+		});
+	}
+
+	@Test
+	void whenTheGrpcApiIsOffShouldRegisterWithoutAGrpcPort() {
+		this.probes = OPEN;
+		start();
+		this.scheduler.runNext();
+
+		assertThat(this.nacos.listed()).singleElement()
+			.satisfies((instance) -> assertThat(instance.getMetadata()).doesNotContainKey("gRPC_port"));
+	}
+
+	@Test
 	void whenNacosAnswersShouldRegisterOnTheFirstAttemptAndVerifyEveryCheckInterval() {
 		start();
 

@@ -63,7 +63,7 @@ class NacosRegistrationIT {
 
 	@Test
 	@Order(1)
-	void whenNacosIsUpShouldListCoordinatorAsHealthyDtmServiceWithMetadata() {
+	void whenNacosIsUpShouldListCoordinatorAsHealthyDtmServiceWithMetadataAndGrpcPort() {
 		await("dtmService listed healthy by /nacos/v1/ns/instance/list, log in " + coordinator.log())
 			.atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(250))
@@ -73,6 +73,8 @@ class NacosRegistrationIT {
 		assertThat(instance.path("healthy").asBoolean()).isTrue();
 		assertThat(instance.path("metadata").path("version").asText()).isEqualTo("v1.19.0-java");
 		assertThat(instance.path("metadata").path("store-type").asText()).isEqualTo("jpa");
+		assertThat(instance.path("metadata").path("gRPC_port").asText())
+			.isEqualTo(String.valueOf(coordinator.grpcPort()));
 		JsonNode health = dtm.get("/actuator/health").json();
 		assertThat(health.path("status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/nacosRegistration/status").asText()).isEqualTo("UP");

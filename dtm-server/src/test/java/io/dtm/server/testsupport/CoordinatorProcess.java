@@ -28,11 +28,14 @@ public final class CoordinatorProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int grpcPort;
+
 	private final Path log;
 
-	private CoordinatorProcess(Process process, int port, Path log) {
+	private CoordinatorProcess(Process process, int port, int grpcPort, Path log) {
 		this.process = process;
 		this.port = port;
+		this.grpcPort = grpcPort;
 		this.log = log;
 	}
 
@@ -64,11 +67,12 @@ public final class CoordinatorProcess implements AutoCloseable {
 				.resolve(name + "-" + ProcessHandle.current().pid())
 				.toAbsolutePath());
 			int port = freePort();
-			List<String> command = new ArrayList<>(
-					List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-							"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-							"-DJM.LOG.PATH=" + dir.resolve("nacos-client-logs"), "-DJM.SNAPSHOT.PATH=" + dir, "-jar",
-							jar, "--server.port=" + port, "--dtm.server.store.h2.data-dir=" + dir.resolve("h2")));
+			int grpcPort = freePort();
+			List<String> command = new ArrayList<>(List.of(
+					Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-DJM.LOG.PATH=" + dir.resolve("nacos-client-logs"),
+					"-DJM.SNAPSHOT.PATH=" + dir, "-jar", jar, "--server.port=" + port,
+					"--dtm.server.grpc.port=" + grpcPort, "--dtm.server.store.h2.data-dir=" + dir.resolve("h2")));
 			command.addAll(arguments);
 			Path log = dir.resolve("coordinator.log");
 			ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -76,7 +80,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			Process process = builder.start();
-			CoordinatorProcess coordinator = new CoordinatorProcess(process, port, log);
+			CoordinatorProcess coordinator = new CoordinatorProcess(process, port, grpcPort, log);
 			DtmHttp http = coordinator.http();
 			await("coordinator " + name + " answering /api/ping, log in " + log).atMost(STARTUP_TIMEOUT)
 				.pollInterval(Duration.ofMillis(200))
@@ -102,6 +106,14 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 */
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * The port of the gRPC API.
+	 * @return the port
+	 */
+	public int grpcPort() {
+		return this.grpcPort;
 	}
 
 	/**
