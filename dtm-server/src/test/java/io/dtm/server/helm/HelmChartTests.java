@@ -49,6 +49,10 @@ class HelmChartTests {
 		assertThat(path(container, "image")).isEqualTo("dtm-java/dtm-server:0.1.0");
 		assertThat(path(container, "ports.0.containerPort")).isEqualTo(applicationPort());
 		assertThat(path(manifests.only("Service"), "spec.ports.0.port")).isEqualTo(applicationPort());
+		assertThat(path(container, "ports.1.name")).isEqualTo("grpc");
+		assertThat(path(container, "ports.1.containerPort")).isEqualTo(36790);
+		assertThat(path(manifests.only("Service"), "spec.ports.1")).isEqualTo(
+				Map.of("port", 36790, "targetPort", "grpc", "protocol", "TCP", "appProtocol", "grpc", "name", "grpc"));
 		assertThat(path(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(path(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
 		assertThat(path(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
@@ -68,9 +72,21 @@ class HelmChartTests {
 		Map<String, Object> config = applicationYml(manifests);
 		assertThat(path(config, "spring.datasource.url")).isEqualTo("jdbc:mysql://mysql:3306/dtm");
 		assertThat(path(config, "server.port")).isEqualTo(applicationPort());
+		assertThat(path(config, "dtm.server.grpc.enabled")).isEqualTo(true);
+		assertThat(path(config, "dtm.server.grpc.port")).isEqualTo(36790);
 		assertThat(manifests.configFiles()).containsOnlyKeys("application.yml");
 		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
 				"optional:file:/etc/dtm/");
+	}
+
+	@Test
+	void templateWhenGrpcIsSwitchedOffShouldExposeOnlyHttp(@TempDir Path tmp) throws IOException {
+		Manifests manifests = render(Files.writeString(tmp.resolve("no-grpc.yaml"), "grpc:\n  enabled: false\n"));
+		List<?> servicePorts = (List<?>) path(manifests.only("Service"), "spec.ports");
+		List<?> containerPorts = (List<?>) path(container(manifests.only("Deployment")), "ports");
+		assertThat(servicePorts).hasSize(1);
+		assertThat(containerPorts).hasSize(1);
+		assertThat(path(applicationYml(manifests), "dtm.server.grpc.enabled")).isEqualTo(false);
 	}
 
 	@Test
