@@ -89,6 +89,22 @@ class GrpcBranchInvokerTests {
 	}
 
 	@Test
+	void whenMsgIsCheckedBackShouldCallWithBranchZeroZeroOpMsgAndAnEmptyMessage() {
+		String url = this.participant.url("busi.Busi/QueryPrepared");
+		this.participant.script("g-check", "busi.Busi/QueryPrepared", Reply.failure());
+		BranchRequest checkBack = new BranchRequest(url, "g-check", TransType.MSG, MsgProcessor.CHECK_BACK_BRANCH_ID,
+				BranchOp.MSG, new byte[0], Map.of(), Duration.ofSeconds(3), "grpc");
+
+		assertThat(this.invoker.invoke(checkBack).outcome()).isEqualTo(BranchOutcome.FAILURE);
+		assertThat(this.participant.calls("g-check")).singleElement().satisfies((call) -> {
+			assertThat(call.payload()).isEmpty();
+			assertThat(call.metadata()).containsEntry("dtm-trans_type", "msg")
+				.containsEntry("dtm-branch_id", "00")
+				.containsEntry("dtm-op", "msg");
+		});
+	}
+
+	@Test
 	void whenParticipantAnswersAStatusItShouldBeReadAsDtmReadsIt() {
 		String url = this.participant.url(METHOD);
 		this.participant.script("g-status", METHOD, Reply.failure(),
