@@ -11,6 +11,8 @@ import io.dtm.server.engine.AlertSender;
 import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
+import io.dtm.server.engine.GrpcBranchInvoker;
+import io.dtm.server.engine.GrpcChannels;
 import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.JsonRpcBranchProtocol;
 import io.dtm.server.engine.Schedule;
@@ -39,13 +41,16 @@ import io.dtm.server.store.TransStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the engine: clock, executors, HTTP client, processors, worker and coordinator.
+ * Wires the engine: clock, executors, HTTP client, gRPC channels, processors, worker and
+ * coordinator.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GrpcClientProperties.class)
 public class CoordinatorConfiguration {
 
 	@Bean
@@ -89,12 +94,19 @@ public class CoordinatorConfiguration {
 		return UrlResolver.withServices(serviceResolvers.orderedStream().toList());
 	}
 
+	@Bean(destroyMethod = "close")
+	GrpcChannels dtmGrpcChannels(GrpcClientProperties grpcClientProperties) {
+		return new GrpcChannels(grpcClientProperties.channelSettings());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
-			GidGenerator gidGenerator) {
-		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver), HttpBranchInvoker
-			.jsonRpc(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper), gidGenerator::next));
+			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels) {
+		return new ProtocolBranchInvoker(
+				new HttpBranchInvoker(dtmHttpClient, urlResolver), HttpBranchInvoker.jsonRpc(dtmHttpClient, urlResolver,
+						new JsonRpcBranchProtocol(objectMapper), gidGenerator::next),
+				new GrpcBranchInvoker(dtmGrpcChannels, urlResolver));
 	}
 
 	@Bean

@@ -17,7 +17,8 @@ import io.dtm.core.TransType;
  * @param payload body bytes; empty means GET without a body (except for xa)
  * @param headers extra headers
  * @param timeout call timeout
- * @param protocol the transaction's protocol: {@code http} or {@code json-rpc}
+ * @param protocol the transaction's protocol: {@code http}, {@code json-rpc} or
+ * {@code grpc}
  */
 public record BranchRequest(String url, String gid, TransType transType, String branchId, BranchOp op, byte[] payload,
 		Map<String, String> headers, Duration timeout, String protocol) {

@@ -48,8 +48,17 @@ public final class JsonRpcBranchProtocol {
 	 * @return {@code true} for a json-rpc transaction and a URL containing {@code method}
 	 */
 	public static boolean appliesTo(BranchRequest request) {
-		return JsonRpcCodes.PROTOCOL.equals(request.protocol()) && request.url() != null
-				&& request.url().contains("method");
+		return appliesTo(request.url(), request.protocol());
+	}
+
+	/**
+	 * Whether a branch URL of a transaction is called over JSON-RPC.
+	 * @param url the branch URL
+	 * @param protocol the transaction's protocol
+	 * @return {@code true} for a json-rpc transaction and a URL containing {@code method}
+	 */
+	public static boolean appliesTo(String url, String protocol) {
+		return JsonRpcCodes.PROTOCOL.equals(protocol) && url != null && url.contains("method");
 	}
 
 	/**

@@ -27,6 +27,19 @@ public interface UrlResolver {
 	URI resolve(URI url);
 
 	/**
+	 * Resolve the URL of a branch called over gRPC: as {@link #resolve(URI)}, but a
+	 * registry that knows an instance's gRPC port (metadata {@code gRPC_port}) returns
+	 * that port. Only the host and port of the result are used.
+	 * @param url the service URL as stored, such as
+	 * {@code nacos://order-svc/busi.Busi/TransOut}
+	 * @return a URI with the instance's host and gRPC port
+	 * @throws IllegalStateException when no address is available right now (retryable)
+	 */
+	default URI resolveGrpc(URI url) {
+		return resolve(url);
+	}
+
+	/**
 	 * A resolver that hands each URL to the first of the given resolvers that supports
 	 * it, then to the plain HTTP resolver.
 	 * @param serviceResolvers resolvers for service URLs, in order
@@ -44,9 +57,18 @@ public interface UrlResolver {
 
 			@Override
 			public URI resolve(URI url) {
+				return resolver(url).resolve(url);
+			}
+
+			@Override
+			public URI resolveGrpc(URI url) {
+				return resolver(url).resolveGrpc(url);
+			}
+
+			private UrlResolver resolver(URI url) {
 				for (UrlResolver resolver : all) {
 					if (resolver.supports(url)) {
-						return resolver.resolve(url);
+						return resolver;
 					}
 				}
 				throw new IllegalStateException("no resolver for URL scheme '" + url.getScheme() + "'");

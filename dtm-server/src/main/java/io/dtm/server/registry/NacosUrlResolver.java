@@ -14,7 +14,8 @@ import io.dtm.server.engine.ServiceUrlResolver;
  * {@code groupName=}) to a healthy instance chosen by the Nacos client's weighted random
  * balancer. Without a group the configured discovery group is used. The group parameters
  * are consumed here and not sent to the participant; everything else in the query is. An
- * instance whose metadata says {@code secure=true} is called over https.
+ * instance whose metadata says {@code secure=true} is called over https. For a gRPC call
+ * the instance's {@code gRPC_port} metadata, when present, gives the port.
  */
 public class NacosUrlResolver implements ServiceUrlResolver {
 
@@ -36,6 +37,15 @@ public class NacosUrlResolver implements ServiceUrlResolver {
 
 	@Override
 	public URI resolve(URI url) {
+		return resolve(url, false);
+	}
+
+	@Override
+	public URI resolveGrpc(URI url) {
+		return resolve(url, true);
+	}
+
+	private URI resolve(URI url, boolean grpc) {
 		String service = ServiceUrls.serviceName(url);
 		String group = ServiceUrls.queryParameter(url, "group", "groupName");
 		if (group == null) {
@@ -58,7 +68,8 @@ public class NacosUrlResolver implements ServiceUrlResolver {
 					"no healthy instance of service '" + service + "' in group '" + group + "' in Nacos");
 		}
 		boolean secure = "true".equalsIgnoreCase(instance.getMetadata().get("secure"));
-		return ServiceUrls.target(secure, instance.getIp(), instance.getPort(), url, GROUP_PARAMETERS);
+		int port = ServiceUrls.port(grpc, instance.getMetadata(), instance.getPort());
+		return ServiceUrls.target(secure, instance.getIp(), port, url, GROUP_PARAMETERS);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.dtm.server.registry;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -11,7 +12,35 @@ import java.util.StringJoiner;
  */
 final class ServiceUrls {
 
+	/**
+	 * Instance metadata naming the port of a participant's gRPC server, as gRPC starters
+	 * for Spring Cloud register it next to the HTTP port.
+	 */
+	static final String GRPC_PORT_METADATA = "gRPC_port";
+
 	private ServiceUrls() {
+	}
+
+	/**
+	 * The port to call an instance on: its gRPC port (metadata {@code gRPC_port}) for a
+	 * gRPC call when it has a valid one, else its registered port.
+	 * @param grpc whether the call goes over gRPC
+	 * @param metadata the instance's metadata, may be {@code null}
+	 * @param port the instance's registered port
+	 * @return the port
+	 */
+	static int port(boolean grpc, Map<String, String> metadata, int port) {
+		String grpcPort = (grpc && metadata != null) ? metadata.get(GRPC_PORT_METADATA) : null;
+		if (grpcPort == null || grpcPort.isBlank()) {
+			return port;
+		}
+		try {
+			int value = Integer.parseInt(grpcPort.trim());
+			return (value > 0 && value <= 65535) ? value : port;
+		}
+		catch (NumberFormatException ex) {
+			return port;
+		}
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.CustomData;
+import io.dtm.server.engine.GrpcTarget;
 import io.dtm.server.engine.UrlResolver;
 
 /**
@@ -122,7 +123,7 @@ public class RequestValidator {
 		gid(request.gid());
 		String protocol = request.protocol();
 		if (protocol != null && !protocol.isEmpty() && !"http".equals(protocol)
-				&& !JsonRpcCodes.PROTOCOL.equals(protocol) && !"grpc".equals(protocol)) {
+				&& !JsonRpcCodes.PROTOCOL.equals(protocol) && !GrpcTarget.PROTOCOL.equals(protocol)) {
 			throw bad("protocol '" + protocol + "' is not supported; only http, json-rpc and grpc");
 		}
 		long maxTimeout = this.properties.getLimits().getMaxTimeout().toSeconds();
@@ -158,10 +159,10 @@ public class RequestValidator {
 			throw bad("steps are not allowed for trans_type '" + type + "'; register branches instead");
 		}
 		if (type == TransType.MSG && prepare && this.properties.getStrict().isQueryPrepared()) {
-			url("query_prepared", request.queryPrepared(), false);
+			url("query_prepared", request.queryPrepared(), false, protocol);
 		}
 		else if (request.queryPrepared() != null && !request.queryPrepared().isEmpty()) {
-			url("query_prepared", request.queryPrepared(), true);
+			url("query_prepared", request.queryPrepared(), true, protocol);
 		}
 		return custom;
 	}
@@ -197,13 +198,13 @@ public class RequestValidator {
 				}
 			}
 			else {
-				url("steps[" + i + "].action", action, true);
+				url("steps[" + i + "].action", action, true, request.protocol());
 			}
 			if (type == TransType.SAGA) {
 				if (!step.containsKey("compensate")) {
 					throw bad("steps[" + i + "] has no 'compensate'");
 				}
-				url("steps[" + i + "].compensate", step.get("compensate"), true);
+				url("steps[" + i + "].compensate", step.get("compensate"), true, request.protocol());
 			}
 			if (binary) {
 				byte[] bytes = binPayloads.get(i);
@@ -217,12 +218,27 @@ public class RequestValidator {
 	}
 
 	/**
-	 * Validate a branch URL.
+	 * Validate the branch URL of an {@code http} transaction.
 	 * @param field field name for the message
 	 * @param url the URL
 	 * @param emptyAllowed whether an empty URL (immediate success) is allowed
 	 */
 	public void url(String field, String url, boolean emptyAllowed) {
+		url(field, url, emptyAllowed, "http");
+	}
+
+	/**
+	 * Validate a branch URL as the transaction's protocol will call it: a URL that goes
+	 * over gRPC ({@link GrpcTarget#isGrpc}) must be
+	 * {@code host:port/package.Service/Method} or a service URL whose scheme a resolver
+	 * supports; any other must be an absolute HTTP URL or a supported service URL.
+	 * @param field field name for the message
+	 * @param url the URL
+	 * @param emptyAllowed whether an empty URL (immediate success) is allowed
+	 * @param protocol the transaction's protocol ({@code http} when empty or
+	 * {@code null})
+	 */
+	public void url(String field, String url, boolean emptyAllowed, String protocol) {
 		if (url == null || url.isEmpty()) {
 			if (emptyAllowed) {
 				return;
@@ -230,6 +246,10 @@ public class RequestValidator {
 			throw bad(field + " is missing");
 		}
 		length(field, url);
+		if (GrpcTarget.isGrpc(url, protocol)) {
+			grpcUrl(field, url);
+			return;
+		}
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -240,6 +260,20 @@ public class RequestValidator {
 		if (!uri.isAbsolute() || !this.urlResolver.supports(uri)) {
 			throw bad(field + " '" + url + "' is not a supported absolute URL (expected http://host/path or"
 					+ " https://host/path; nacos://service/path and lb://service/path need service discovery)");
+		}
+	}
+
+	private void grpcUrl(String field, String url) {
+		GrpcTarget target;
+		try {
+			target = GrpcTarget.parse(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw bad(field + ": " + ex.getMessage());
+		}
+		if (target.isService() && !this.urlResolver.supports(target.serviceUrl())) {
+			throw bad(field + " '" + url + "' names a service, but no resolver supports the scheme '"
+					+ target.serviceUrl().getScheme() + "' (nacos:// and lb:// need service discovery)");
 		}
 	}
 

@@ -150,7 +150,7 @@ public class TransCoordinator {
 	public void registerBranch(Map<String, String> fields) {
 		String data = fields.get("data");
 		this.validator.payload("data", data);
-		registerBranch(fields, (data != null) ? data.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+		registerBranch(fields, (data != null) ? data.getBytes(StandardCharsets.UTF_8) : new byte[0], "http");
 	}
 
 	/**
@@ -159,8 +159,10 @@ public class TransCoordinator {
 	 * @param fields gid, trans_type, branch_id and the URLs ({@code confirm} and
 	 * {@code cancel} for tcc, {@code url} for xa)
 	 * @param data the branch payload
+	 * @param apiProtocol the protocol of the API the request came in on ({@code http},
+	 * {@code json-rpc} or {@code grpc})
 	 */
-	public void registerBranch(Map<String, String> fields, byte[] data) {
+	public void registerBranch(Map<String, String> fields, byte[] data, String apiProtocol) {
 		String gid = this.validator.gid(fields.get("gid"));
 		TransType type;
 		try {
@@ -177,14 +179,17 @@ public class TransCoordinator {
 			throw RequestValidator.bad("branch_id is missing or longer than " + RequestValidator.MAX_GID_LENGTH);
 		}
 		this.validator.payloadSize("data", data.length);
+		Optional<GlobalTrans> stored = this.store.find(gid);
+		// the URLs are called with the transaction's protocol; with no transaction (the
+		// registration fails below) they are checked as the API they came in on calls
+		String protocol = stored.map(GlobalTrans::protocol).orElse(apiProtocol);
 		if (type == TransType.TCC) {
-			this.validator.url("confirm", fields.get("confirm"), true);
-			this.validator.url("cancel", fields.get("cancel"), true);
+			this.validator.url("confirm", fields.get("confirm"), true, protocol);
+			this.validator.url("cancel", fields.get("cancel"), true, protocol);
 		}
 		else {
-			this.validator.url("url", fields.get("url"), false);
+			this.validator.url("url", fields.get("url"), false, protocol);
 		}
-		Optional<GlobalTrans> stored = this.store.find(gid);
 		if (stored.isPresent() && stored.get().transType() != type) {
 			throw new DtmApiException.Conflict("gid '" + gid + "' is a " + stored.get().transType()
 					+ " transaction; cannot register a " + type + " branch");

@@ -333,8 +333,8 @@ abstract class AbstractBadInputTests {
 	}
 
 	@Test
-	void submitWhenProtocolIsGrpcShouldAnswer400AndWriteNothing() {
-		assertRejected("/api/dtmsvr/submit", saga().put("protocol", "grpc").toString(), 400, "protocol", "'grpc'");
+	void submitWhenProtocolIsUnknownShouldAnswer400AndWriteNothing() {
+		assertRejected("/api/dtmsvr/submit", saga().put("protocol", "thrift").toString(), 400, "protocol", "'thrift'");
 		assertNothingWritten(this.gid);
 	}
 

@@ -320,8 +320,10 @@ abstract class AbstractGrpcProtocolTests extends GrpcProtocolTestSupport {
 				() -> this.grpc.submit(grpcTransfer(gid).setTransType("not-exists").build()));
 		StatusRuntimeException mismatch = failure(
 				() -> this.grpc.submit(grpcTransfer(gid).addBinPayloads(ByteString.copyFromUtf8("{}")).build()));
-		StatusRuntimeException badUrl = failure(() -> this.grpc
-			.submit(grpcTransfer(gid).setSteps(steps(Map.of("action", "no-method-here", "compensate", ""))).build()));
+		StatusRuntimeException badUrl = failure(() -> this.grpc.submit(grpcTransfer(gid)
+			.setSteps(
+					steps(Map.of("action", "no-method-here", "compensate", ""), Map.of("action", "", "compensate", "")))
+			.build()));
 
 		assertThat(List.of(badSteps, badType, mismatch, badUrl))
 			.allSatisfy((error) -> assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL));

@@ -227,7 +227,7 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 		String gid = gid("jrpc-bad");
 		DtmHttp.Reply unknownType = rpc("registerBranch", body("gid", gid, "trans_type", "not-exists"));
 		DtmHttp.Reply notObject = rpc("prepare", "");
-		DtmHttp.Reply badProtocol = rpc("submit", saga(gid, "protocol", "carrier-pigeon"));
+		DtmHttp.Reply badProtocol = rpc("submit", saga(gid, "protocol", "thrift"));
 
 		assertThat(unknownType.body()).isEqualTo("{\"error\":{\"code\":-32603,\"message\":"
 				+ "\"trans_type 'not-exists' cannot register branches\"},\"id\":\"t-1\",\"jsonrpc\":\"2.0\",\"result\":{}}");
@@ -235,7 +235,7 @@ abstract class AbstractJsonRpcProtocolTests extends ProtocolTestSupport {
 				+ "\"params must be a JSON object, not a JSON string\"},\"id\":\"t-1\",\"jsonrpc\":\"2.0\",\"result\":null}");
 		assertThat(badProtocol.json().path("error").path("code").asInt()).isEqualTo(-32603);
 		assertThat(badProtocol.json().path("error").path("message").asText())
-			.isEqualTo("protocol 'carrier-pigeon' is not supported; only http, json-rpc and grpc");
+			.isEqualTo("protocol 'thrift' is not supported; only http, json-rpc and grpc");
 		assertThat(query(gid).path("transaction").isNull()).isTrue();
 	}
 

@@ -109,6 +109,43 @@ class NacosUrlResolverTests {
 			.hasToString("http://h:1/p?group=g");
 	}
 
+	@Test
+	void whenGrpcCallResolvesAnInstanceWithGrpcPortMetadataShouldUseThatPort() throws Exception {
+		Instance instance = instance("10.0.0.9", 8080);
+		instance.setMetadata(Map.of("gRPC_port", "9090"));
+		given(this.naming.selectOneHealthyInstance("busi", "DEFAULT_GROUP")).willReturn(instance);
+		URI url = URI.create("nacos://busi/busi.Busi/TransOut");
+
+		assertThat(this.nacos.resolveGrpc(url)).hasToString("http://10.0.0.9:9090/busi.Busi/TransOut");
+		assertThat(this.nacos.resolve(url)).as("HTTP calls keep the registered port")
+			.hasToString("http://10.0.0.9:8080/busi.Busi/TransOut");
+		assertThat(UrlResolver.withServices(List.of(this.nacos)).resolveGrpc(url)).as("through the combined resolver")
+			.hasToString("http://10.0.0.9:9090/busi.Busi/TransOut");
+	}
+
+	@Test
+	void whenGrpcPortMetadataIsMissingOrInvalidShouldUseTheInstancePort() throws Exception {
+		Instance invalid = instance("10.0.0.9", 8080);
+		invalid.setMetadata(Map.of("gRPC_port", "none"));
+		given(this.naming.selectOneHealthyInstance("busi", "DEFAULT_GROUP")).willReturn(instance("10.0.0.9", 50051),
+				invalid);
+
+		assertThat(this.nacos.resolveGrpc(URI.create("nacos://busi/busi.Busi/TransOut")).getPort()).isEqualTo(50051);
+		assertThat(this.nacos.resolveGrpc(URI.create("nacos://busi/busi.Busi/TransOut")).getPort()).isEqualTo(8080);
+	}
+
+	@Test
+	void whenLoadBalancerResolvesAGrpcCallShouldUseTheGrpcPortMetadata() {
+		LoadBalancerClient client = mock(LoadBalancerClient.class);
+		given(client.choose("busi"))
+			.willReturn(new DefaultServiceInstance("i1", "busi", "10.0.0.7", 8080, false, Map.of("gRPC_port", "9091")));
+		LoadBalancerUrlResolver lb = new LoadBalancerUrlResolver(client);
+
+		assertThat(lb.resolveGrpc(URI.create("lb://busi/busi.Busi/TransIn")))
+			.hasToString("http://10.0.0.7:9091/busi.Busi/TransIn");
+		assertThat(lb.resolve(URI.create("lb://busi/api/TransIn"))).hasToString("http://10.0.0.7:8080/api/TransIn");
+	}
+
 	private NacosUrlResolver nacosResolver() {
 		NacosServiceManager manager = mock(NacosServiceManager.class);
 		given(manager.getNamingService()).willReturn(this.naming);

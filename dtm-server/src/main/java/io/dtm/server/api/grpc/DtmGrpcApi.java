@@ -60,7 +60,8 @@ class DtmGrpcApi extends DtmGrpc.DtmImplBase {
 
 	@Override
 	public void registerBranch(DtmBranchRequest request, StreamObserver<Empty> reply) {
-		this.coordinator.registerBranch(GrpcRequests.branchFields(request), request.getBusiPayload().toByteArray());
+		this.coordinator.registerBranch(GrpcRequests.branchFields(request), request.getBusiPayload().toByteArray(),
+				GrpcRequests.PROTOCOL);
 		done(reply);
 	}
 
