@@ -12,8 +12,8 @@ import io.dtm.core.TransType;
  * @param gid the gid
  * @param transType {@code tcc} or {@code xa}
  * @param branchId the branch id
- * @param targets where the coordinator calls the branch in phase two: tcc
- * {@code confirm} and {@code cancel}, xa {@code url}
+ * @param targets where the coordinator calls the branch in phase two: tcc {@code confirm}
+ * and {@code cancel}, xa {@code url}
  * @param payload the body of the phase-two calls (tcc), {@code null} for none (xa)
  */
 public record BranchRegistration(String gid, TransType transType, String branchId, Map<String, String> targets,
@@ -21,8 +21,8 @@ public record BranchRegistration(String gid, TransType transType, String branchI
 
 	/**
 	 * The flat JSON object the HTTP API takes: {@code gid}, {@code trans_type},
-	 * {@code branch_id}, with a payload {@code status=prepared} and {@code data}, then the
-	 * targets.
+	 * {@code branch_id}, with a payload {@code status=prepared} and {@code data}, then
+	 * the targets.
 	 * @return the body
 	 */
 	public Map<String, String> httpBody() {

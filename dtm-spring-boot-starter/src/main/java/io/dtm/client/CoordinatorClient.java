@@ -106,9 +106,9 @@ final class CoordinatorClient {
 			CoordinatorReply reply = this.transport.newGid();
 			check("newGid", null, reply, null);
 			if (reply.value() == null || reply.value().isEmpty()) {
-				throw new DtmCoordinatorErrorException("dtm coordinator at " + reply.target()
-						+ " answered newGid without a gid: " + reply.message(), "newGid", null, reply.httpStatus(),
-						null);
+				throw new DtmCoordinatorErrorException(
+						"dtm coordinator at " + reply.target() + " answered newGid without a gid: " + reply.message(),
+						"newGid", null, reply.httpStatus(), null);
 			}
 			return reply.value();
 		});
@@ -229,14 +229,15 @@ final class CoordinatorClient {
 				throw new DtmCoordinatorUnavailableException(endpoint, gid, reply.target(), reply.message(),
 						reply.cause());
 			case NO_ANSWER:
-				throw new DtmCoordinatorErrorException("dtm coordinator at " + reply.target() + " gave no answer to "
-						+ endpoint + ofGid + ": " + reply.message()
-						+ "; not sent again, the coordinator may have received it"
-						+ ((gid != null) ? " (query the gid for the outcome)" : ""), endpoint, gid, 0, reply.cause());
+				throw new DtmCoordinatorErrorException(
+						"dtm coordinator at " + reply.target() + " gave no answer to " + endpoint + ofGid + ": "
+								+ reply.message() + "; not sent again, the coordinator may have received it"
+								+ ((gid != null) ? " (query the gid for the outcome)" : ""),
+						endpoint, gid, 0, reply.cause());
 			default:
 				boolean transaction = "submit".equals(endpoint) || "abort".equals(endpoint);
-				throw new DtmCoordinatorErrorException("dtm coordinator at " + reply.target() + " answered "
-						+ endpoint + ofGid + " with " + reply.status() + ": " + reply.message()
+				throw new DtmCoordinatorErrorException("dtm coordinator at " + reply.target() + " answered " + endpoint
+						+ ofGid + " with " + reply.status() + ": " + reply.message()
 						+ (transaction ? "; not sent again: the coordinator holds the transaction and retries its"
 								+ " branches by itself (query the gid for the outcome)" : ""),
 						endpoint, gid, reply.httpStatus(), null);

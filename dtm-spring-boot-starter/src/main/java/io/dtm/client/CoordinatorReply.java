@@ -81,15 +81,19 @@ public record CoordinatorReply(Kind kind, String target, String status, int http
 		SUCCESS,
 
 		/**
-		 * The coordinator answered {@code FAILURE} (HTTP 409, gRPC ABORTED): a refusal, or
-		 * a wait-result transaction that failed.
+		 * The coordinator answered {@code FAILURE} (HTTP 409, gRPC ABORTED): a refusal,
+		 * or a wait-result transaction that failed.
 		 */
 		FAILURE,
 
-		/** The coordinator answered {@code ONGOING} (HTTP 425, gRPC FAILED_PRECONDITION). */
+		/**
+		 * The coordinator answered {@code ONGOING} (HTTP 425, gRPC FAILED_PRECONDITION).
+		 */
 		ONGOING,
 
-		/** The coordinator found the request malformed (HTTP 4xx, gRPC INVALID_ARGUMENT). */
+		/**
+		 * The coordinator found the request malformed (HTTP 4xx, gRPC INVALID_ARGUMENT).
+		 */
 		BAD_REQUEST,
 
 		/** Any other answer (HTTP 5xx, gRPC INTERNAL, UNKNOWN...). */

@@ -19,9 +19,9 @@ import org.springframework.web.client.RestClient;
 /**
  * The starter's {@link DtmOperations}: talks to the coordinator over HTTP with a
  * {@link RestClient} (or sends its transaction calls over another
- * {@link CoordinatorTransport}, such as dtm's gRPC API), retries calls that did not reach the coordinator with the given
- * {@link RetryTemplate}, and writes payloads with the application's {@link ObjectMapper}.
- * Thread-safe; the builders it returns are not.
+ * {@link CoordinatorTransport}, such as dtm's gRPC API), retries calls that did not reach
+ * the coordinator with the given {@link RetryTemplate}, and writes payloads with the
+ * application's {@link ObjectMapper}. Thread-safe; the builders it returns are not.
  */
 public class DtmTemplate implements DtmOperations {
 

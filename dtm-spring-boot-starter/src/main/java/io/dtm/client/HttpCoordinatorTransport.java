@@ -105,9 +105,9 @@ final class HttpCoordinatorTransport implements CoordinatorTransport {
 			if (json != null) {
 				spec.contentType(MediaType.APPLICATION_JSON).body(json);
 			}
-			String[] answer = spec.exchange((request, response) -> new String[] {
-					String.valueOf(response.getStatusCode().value()),
-					StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8) }, true);
+			String[] answer = spec
+				.exchange((request, response) -> new String[] { String.valueOf(response.getStatusCode().value()),
+						StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8) }, true);
 			status = Integer.parseInt(answer[0]);
 			body = answer[1];
 		}

@@ -132,8 +132,8 @@ public final class Msg extends TransactionOptions<Msg> implements MsgStart {
 	public void abort(String reason) {
 		TransRequest request = toRequest();
 		this.template.client()
-			.send("abort", new TransRequest(this.gid, request.transType(), null, null, null, null, null,
-					false, 0, 0, 0, null, false, 0, 0, reason, null));
+			.send("abort", new TransRequest(this.gid, request.transType(), null, null, null, null, null, false, 0, 0, 0,
+					null, false, 0, 0, reason, null));
 	}
 
 	/**

@@ -64,8 +64,8 @@ public final class Tcc {
 		targets.put("confirm", confirmUrl);
 		targets.put("cancel", cancelUrl);
 		this.template.client()
-			.registerBranch(new BranchRegistration(this.gid, TransType.TCC, branchId, targets,
-					(body != null) ? body : ""));
+			.registerBranch(
+					new BranchRegistration(this.gid, TransType.TCC, branchId, targets, (body != null) ? body : ""));
 		CoordinatorClient.BranchCall call = this.template.client()
 			.callBranch(HttpMethod.POST, tryUrl, TransType.TCC, this.gid, branchId, BranchOp.TRY, Map.of(),
 					(body != null) ? body : "", this.branchHeaders);

@@ -18,8 +18,7 @@ import io.dtm.grpc.DtmTransOptions;
  * The starter's coordinator requests as dtm's gRPC messages, field for field as dtm's Go
  * SDK fills them: step payloads as {@code BinPayloads} (the JSON text's UTF-8 bytes),
  * steps as JSON text, options in {@code TransOptions} (always present), the saga's
- * {@code concurrent}/{@code orders} and the msg's {@code delay} in
- * {@code CustomedData}.
+ * {@code concurrent}/{@code orders} and the msg's {@code delay} in {@code CustomedData}.
  */
 public final class DtmGrpcRequests {
 

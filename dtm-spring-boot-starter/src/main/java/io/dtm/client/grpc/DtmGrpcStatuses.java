@@ -16,8 +16,7 @@ import io.grpc.StatusRuntimeException;
 /**
  * dtm's results as gRPC statuses, both ways, as dtm's Go SDK writes and reads them:
  * {@code FAILURE} is {@code ABORTED}, {@code ONGOING} is {@code FAILED_PRECONDITION}
- * (and, from dtm servers before v1.10, {@code ABORTED} with the message
- * {@code ONGOING}).
+ * (and, from dtm servers before v1.10, {@code ABORTED} with the message {@code ONGOING}).
  */
 public final class DtmGrpcStatuses {
 
@@ -29,9 +28,9 @@ public final class DtmGrpcStatuses {
 	}
 
 	/**
-	 * The status a gRPC branch handler answers for an exception it threw, or
-	 * {@code null} when the exception is not one of the starter's outcomes (the call then
-	 * ends as gRPC would end it, and the coordinator retries the branch):
+	 * The status a gRPC branch handler answers for an exception it threw, or {@code null}
+	 * when the exception is not one of the starter's outcomes (the call then ends as gRPC
+	 * would end it, and the coordinator retries the branch):
 	 * <ul>
 	 * <li>{@link DtmFailure}: {@code ABORTED} with {@code "<reason> FAILURE"};</li>
 	 * <li>{@link DtmOngoing}: {@code FAILED_PRECONDITION} with
