@@ -1,6 +1,7 @@
 package io.dtm.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.client.CoordinatorTransport;
 import io.dtm.client.DtmConnectionDetails;
 import io.dtm.client.DtmOperations;
 import io.dtm.client.DtmTemplate;
@@ -24,6 +25,8 @@ import org.springframework.web.client.RestClient;
  * {@code dtm.client.server-url} (or discovery, see
  * {@link DtmDiscoveryAutoConfiguration}), a {@link RestClient} with the configured
  * timeouts, and Spring Retry for coordinator calls that did not reach the coordinator.
+ * With {@code dtm.client.transport=grpc} the transaction calls go through the
+ * {@link CoordinatorTransport} bean instead (see {@link DtmGrpcAutoConfiguration}).
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, RestClientAutoConfiguration.class })
 @EnableConfigurationProperties(DtmClientProperties.class)
@@ -40,13 +43,25 @@ public class DtmClientAutoConfiguration {
 	@ConditionalOnMissingBean(DtmOperations.class)
 	DtmTemplate dtmTemplate(DtmClientProperties properties, ObjectProvider<DtmConnectionDetails> connectionDetails,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<ObjectMapper> objectMapper,
-			ObjectProvider<DtmTemplateCustomizer> customizers) {
-		DtmConnectionDetails connection = connectionDetails.getIfAvailable(() -> {
-			throw new DtmCoordinatorNotConfiguredException(properties.getServiceName());
-		});
+			ObjectProvider<DtmTemplateCustomizer> customizers, ObjectProvider<CoordinatorTransport> transports) {
+		CoordinatorTransport transport = null;
+		DtmConnectionDetails connection;
+		if (properties.getTransport() == DtmClientProperties.Transport.GRPC) {
+			transport = transports.getIfAvailable(() -> {
+				throw new IllegalStateException("dtm.client.transport=grpc needs dtm-grpc-api and a gRPC transport "
+						+ "(io.grpc:grpc-netty or grpc-netty-shaded) on the classpath, or a CoordinatorTransport bean");
+			});
+			// queries and the health check still use HTTP; without a location they fail
+			connection = connectionDetails.getIfAvailable(() -> () -> null);
+		}
+		else {
+			connection = connectionDetails.getIfAvailable(() -> {
+				throw new DtmCoordinatorNotConfiguredException(properties.getServiceName());
+			});
+		}
 		DtmTemplate template = new DtmTemplate(
 				restClient(properties, restClientBuilder.getIfAvailable(RestClient::builder)), connection,
-				retryTemplate(properties.getRetry()), objectMapper.getIfAvailable(ObjectMapper::new));
+				retryTemplate(properties.getRetry()), objectMapper.getIfAvailable(ObjectMapper::new), transport);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
 	}

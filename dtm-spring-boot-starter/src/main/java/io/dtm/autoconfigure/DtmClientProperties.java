@@ -35,6 +35,20 @@ public class DtmClientProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(15);
 
+	/**
+	 * How DtmTemplate sends newGid, prepare, submit, abort and registerBranch to the
+	 * coordinator. With 'grpc', queries, the health check and the initiator's own branch
+	 * calls still use HTTP (server-url).
+	 */
+	private Transport transport = Transport.HTTP;
+
+	/**
+	 * gRPC target of the coordinator, such as 'localhost:36790' or 'dns:///dtm:36790';
+	 * required when transport is 'grpc'. The channel is plaintext, and read-timeout is
+	 * the deadline of each call.
+	 */
+	private String grpcTarget;
+
 	private final Retry retry = new Retry();
 
 	private final Barrier barrier = new Barrier();
@@ -73,6 +87,22 @@ public class DtmClientProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
+	public String getGrpcTarget() {
+		return this.grpcTarget;
+	}
+
+	public void setGrpcTarget(String grpcTarget) {
+		this.grpcTarget = grpcTarget;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -83,6 +113,24 @@ public class DtmClientProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	/**
+	 * Transport of the coordinator's transaction calls.
+	 */
+	public enum Transport {
+
+		/**
+		 * The coordinator's HTTP API (server-url or service-name).
+		 */
+		HTTP,
+
+		/**
+		 * dtm's gRPC API (grpc-target); needs dtm-grpc-api and a gRPC transport such as
+		 * grpc-netty on the classpath.
+		 */
+		GRPC
+
 	}
 
 	/**

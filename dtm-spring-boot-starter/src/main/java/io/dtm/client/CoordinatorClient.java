@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.BranchView;
@@ -28,55 +25,45 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The one place where HTTP answers become results or exceptions: coordinator calls
- * (retried only when the request cannot have reached the coordinator) and the branch
- * calls the initiator makes itself (never retried).
+ * The one place where coordinator replies become results or exceptions, whatever the
+ * transport: coordinator calls (retried only when the request cannot have reached the
+ * coordinator), queries and the ping (HTTP), and the branch calls the initiator makes
+ * itself (HTTP, never retried).
  */
 final class CoordinatorClient {
 
-	static final String API_PATH = "/api/dtmsvr";
-
-	private static final ObjectMapper WIRE = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	static final String API_PATH = HttpCoordinatorTransport.API_PATH;
 
 	private final RestClient rest;
 
-	private final DtmConnectionDetails connection;
+	private final HttpCoordinatorTransport http;
+
+	private final CoordinatorTransport transport;
 
 	private final RetryTemplate retry;
 
-	CoordinatorClient(RestClient rest, DtmConnectionDetails connection, RetryTemplate retry) {
+	CoordinatorClient(RestClient rest, DtmConnectionDetails connection, RetryTemplate retry,
+			CoordinatorTransport transport) {
 		this.rest = rest;
-		this.connection = connection;
+		this.http = new HttpCoordinatorTransport(rest, connection);
+		this.transport = (transport != null) ? transport : this.http;
 		this.retry = retry;
 	}
 
 	String apiUrl() {
-		String url;
-		try {
-			url = this.connection.getServerUrl();
-		}
-		catch (RuntimeException ex) {
-			throw new DtmCoordinatorUnavailableException("locate", null, null, String.valueOf(ex.getMessage()), ex);
-		}
-		if (url == null || url.isBlank()) {
-			throw new DtmCoordinatorUnavailableException("locate", null, null, "no coordinator URL", null);
-		}
-		String trimmed = url.strip();
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed.endsWith(API_PATH) ? trimmed : trimmed + API_PATH;
+		return this.http.apiUrl();
 	}
 
-	void post(String endpoint, String gid, Object body) {
-		String json = write(body);
+	/**
+	 * Send {@code prepare}, {@code submit} or {@code abort}.
+	 * @param endpoint the endpoint
+	 * @param request the transaction
+	 */
+	void send(String endpoint, TransRequest request) {
+		String gid = request.gid();
 		try {
 			this.retry.execute((context) -> {
-				String url = apiUrl() + "/" + endpoint;
-				Reply reply = exchange(endpoint, gid, HttpMethod.POST, url, json);
-				check(endpoint, gid, url, reply, body);
+				check(endpoint, gid, this.transport.send(endpoint, request), request);
 				return null;
 			});
 		}
@@ -85,10 +72,17 @@ final class CoordinatorClient {
 		}
 	}
 
+	void registerBranch(BranchRegistration registration) {
+		this.retry.execute((context) -> {
+			check("registerBranch", registration.gid(), this.transport.registerBranch(registration), null);
+			return null;
+		});
+	}
+
 	/**
-	 * dtm answers a {@code wait_result} call 409 FAILURE both when the transaction failed
-	 * and when its pass ended with the transaction unfinished (a branch error or ONGOING
-	 * that the coordinator keeps retrying): the stored status tells which.
+	 * dtm answers a {@code wait_result} call FAILURE both when the transaction failed and
+	 * when its pass ended with the transaction unfinished (a branch error or ONGOING that
+	 * the coordinator keeps retrying): the stored status tells which.
 	 * @return the failure, or {@link DtmOngoing} when the transaction is not finished
 	 */
 	private RuntimeException unlessStillRunning(DtmFailure failure, String gid) {
@@ -109,40 +103,40 @@ final class CoordinatorClient {
 
 	String newGid() {
 		return this.retry.execute((context) -> {
-			String url = apiUrl() + "/newGid";
-			Reply reply = exchange("newGid", null, HttpMethod.GET, url, null);
-			check("newGid", null, url, reply, null);
-			JsonNode gid = read("newGid", null, url, reply).path("gid");
-			if (!gid.isTextual() || gid.asText().isEmpty()) {
+			CoordinatorReply reply = this.transport.newGid();
+			check("newGid", null, reply, null);
+			if (reply.value() == null || reply.value().isEmpty()) {
 				throw new DtmCoordinatorErrorException(
-						"dtm coordinator at " + url + " answered newGid without a gid: " + abbreviate(reply.body()),
-						"newGid", null, reply.status(), null);
+						"dtm coordinator at " + reply.target() + " answered newGid without a gid: " + reply.message(),
+						"newGid", null, reply.httpStatus(), null);
 			}
-			return gid.asText();
+			return reply.value();
 		});
 	}
 
 	Optional<DtmTransaction> query(String gid) {
 		return this.retry.execute((context) -> {
 			String url = apiUrl() + "/query?gid=" + encode(gid);
-			Reply reply = exchange("query", gid, HttpMethod.GET, url, null);
-			check("query", gid, url, reply, null);
-			JsonNode root = read("query", gid, url, reply);
+			CoordinatorReply reply = this.http.exchange(HttpMethod.GET, url, null);
+			check("query", gid, reply, null);
+			JsonNode root = read("query", gid, reply);
 			JsonNode transaction = root.path("transaction");
 			if (transaction.isMissingNode() || transaction.isNull()) {
 				return Optional.empty();
 			}
 			try {
-				GlobalTransactionView view = WIRE.treeToValue(transaction, GlobalTransactionView.class);
-				List<BranchView> branches = WIRE.readerForListOf(BranchView.class)
-					.readValue(root.path("branches").isArray() ? root.path("branches") : WIRE.createArrayNode());
+				GlobalTransactionView view = HttpCoordinatorTransport.WIRE.treeToValue(transaction,
+						GlobalTransactionView.class);
+				List<BranchView> branches = HttpCoordinatorTransport.WIRE.readerForListOf(BranchView.class)
+					.readValue(root.path("branches").isArray() ? root.path("branches")
+							: HttpCoordinatorTransport.WIRE.createArrayNode());
 				return Optional.of(new DtmTransaction(view, branches));
 			}
 			catch (IOException ex) {
 				throw new DtmCoordinatorErrorException(
 						"dtm coordinator at " + url + " answered query of gid '" + gid
 								+ "' with an unreadable transaction: " + ex.getMessage(),
-						"query", gid, reply.status(), ex);
+						"query", gid, reply.httpStatus(), ex);
 			}
 		});
 	}
@@ -150,10 +144,13 @@ final class CoordinatorClient {
 	void ping() {
 		String api = apiUrl();
 		String url = api.substring(0, api.length() - API_PATH.length()) + "/api/ping";
-		Reply reply = exchange("ping", null, HttpMethod.GET, url, null);
-		if (reply.status() != 200) {
+		CoordinatorReply reply = this.http.exchange(HttpMethod.GET, url, null);
+		if (reply.kind() == CoordinatorReply.Kind.NOT_DELIVERED || reply.kind() == CoordinatorReply.Kind.NO_ANSWER) {
+			check("ping", null, reply, null);
+		}
+		if (reply.httpStatus() != 200) {
 			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " answered ping with HTTP "
-					+ reply.status() + ": " + message(reply.body()), "ping", null, reply.status(), null);
+					+ reply.httpStatus() + ": " + reply.message(), "ping", null, reply.httpStatus(), null);
 		}
 	}
 
@@ -163,7 +160,10 @@ final class CoordinatorClient {
 	BranchCall callBranch(HttpMethod method, String url, TransType type, String gid, String branchId, BranchOp op,
 			Map<String, String> extraQuery, String payload, Map<String, String> headers) {
 		Map<String, String> query = new LinkedHashMap<>();
-		query.put("dtm", apiUrl());
+		String dtm = dtmParameter();
+		if (dtm != null) {
+			query.put("dtm", dtm);
+		}
 		query.put("gid", gid);
 		query.put("trans_type", type.wireValue());
 		query.put("branch_id", branchId);
@@ -189,115 +189,75 @@ final class CoordinatorClient {
 		}
 	}
 
-	private Reply exchange(String endpoint, String gid, HttpMethod method, String url, String json) {
+	/**
+	 * The coordinator's API URL for the {@code dtm} parameter of branch calls; over
+	 * another transport it may be left out when no HTTP location is configured.
+	 */
+	private String dtmParameter() {
+		if (this.transport == this.http) {
+			return apiUrl();
+		}
 		try {
-			RestClient.RequestBodySpec spec = this.rest.method(method).uri(java.net.URI.create(url));
-			if (json != null) {
-				spec.contentType(MediaType.APPLICATION_JSON).body(json);
-			}
-			return spec.exchange((request, response) -> new Reply(response.getStatusCode().value(),
-					StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
+			return apiUrl();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new DtmCoordinatorUnavailableException(endpoint, gid, url, "not a usable URL: " + ex.getMessage(),
-					ex);
-		}
-		catch (RestClientException ex) {
-			TransportFailure failure = TransportFailure.of(ex);
-			if (failure.notDelivered()) {
-				throw new DtmCoordinatorUnavailableException(endpoint, gid, url, failure.reason(), ex);
-			}
-			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " gave no answer to " + endpoint
-					+ ((gid != null) ? " of gid '" + gid + "'" : "") + ": " + failure.reason()
-					+ "; not sent again, the coordinator may have received it"
-					+ ((gid != null) ? " (query the gid for the outcome)" : ""), endpoint, gid, 0, ex);
+		catch (DtmCoordinatorUnavailableException ex) {
+			return null;
 		}
 	}
 
 	/**
-	 * Turn an answer into an exception unless it is a success. Nothing here is retried:
-	 * every answer comes from a coordinator that received the request.
+	 * Turn a reply into an exception unless it is a success. Only a reply that did not
+	 * reach the coordinator is retried.
 	 */
-	private static void check(String endpoint, String gid, String url, Reply reply, Object body) {
-		int status = reply.status();
-		if (status == 409 || (status == 200 && isFailure(reply.body()))) {
-			if (body instanceof TransRequest request && request.waitResult()
-					&& ("submit".equals(endpoint) || "abort".equals(endpoint))) {
-				throw DtmFailure.transactionFailed(request.transType(), gid, message(reply.body()));
-			}
-			throw new DtmRejectedException(endpoint, gid, message(reply.body()));
+	private static void check(String endpoint, String gid, CoordinatorReply reply, TransRequest request) {
+		String ofGid = (gid != null) ? " of gid '" + gid + "'" : "";
+		switch (reply.kind()) {
+			case SUCCESS:
+				return;
+			case FAILURE:
+				if (request != null && request.waitResult()
+						&& ("submit".equals(endpoint) || "abort".equals(endpoint))) {
+					throw DtmFailure.transactionFailed(request.transType(), gid, reply.message());
+				}
+				throw new DtmRejectedException(endpoint, gid, reply.message());
+			case ONGOING:
+				throw DtmOngoing.of("dtm coordinator answered ONGOING to " + endpoint + ": " + reply.message(), gid);
+			case BAD_REQUEST:
+				throw new DtmRequestException(gid, "dtm coordinator refused " + endpoint + " as a bad request ("
+						+ reply.status() + "): " + reply.message());
+			case NOT_DELIVERED:
+				throw new DtmCoordinatorUnavailableException(endpoint, gid, reply.target(), reply.message(),
+						reply.cause());
+			case NO_ANSWER:
+				throw new DtmCoordinatorErrorException(
+						"dtm coordinator at " + reply.target() + " gave no answer to " + endpoint + ofGid + ": "
+								+ reply.message() + "; not sent again, the coordinator may have received it"
+								+ ((gid != null) ? " (query the gid for the outcome)" : ""),
+						endpoint, gid, 0, reply.cause());
+			default:
+				boolean transaction = "submit".equals(endpoint) || "abort".equals(endpoint);
+				throw new DtmCoordinatorErrorException("dtm coordinator at " + reply.target() + " answered " + endpoint
+						+ ofGid + " with " + reply.status() + ": " + reply.message()
+						+ (transaction ? "; not sent again: the coordinator holds the transaction and retries its"
+								+ " branches by itself (query the gid for the outcome)" : ""),
+						endpoint, gid, reply.httpStatus(), null);
 		}
-		if (status == 425) {
-			throw DtmOngoing.of("dtm coordinator answered ONGOING to " + endpoint + ": " + message(reply.body()), gid);
-		}
-		if (status >= 200 && status < 300) {
-			return;
-		}
-		if (status >= 400 && status < 500) {
-			throw new DtmRequestException(gid, "dtm coordinator refused " + endpoint + " as a bad request (HTTP "
-					+ status + "): " + message(reply.body()));
-		}
-		boolean transaction = "submit".equals(endpoint) || "abort".equals(endpoint);
-		throw new DtmCoordinatorErrorException(
-				"dtm coordinator at " + url + " answered " + endpoint + ((gid != null) ? " of gid '" + gid + "'" : "")
-						+ " with HTTP " + status + ": " + message(reply.body())
-						+ (transaction
-								? "; not sent again: the coordinator holds the transaction and retries its branches"
-										+ " by itself (query the gid for the outcome)"
-								: ""),
-				endpoint, gid, status, null);
 	}
 
-	/**
-	 * Whether a 200 answer still carries {@code "dtm_result":"FAILURE"} (dtm servers
-	 * before v1.10 answered refusals that way).
-	 */
-	private static boolean isFailure(String body) {
-		if (!body.contains("FAILURE")) {
-			return false;
-		}
+	private static JsonNode read(String endpoint, String gid, CoordinatorReply reply) {
 		try {
-			return "FAILURE".equals(WIRE.readTree(body).path("dtm_result").asText());
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private static String message(String body) {
-		try {
-			JsonNode message = WIRE.readTree(body).path("message");
-			if (message.isTextual()) {
-				return message.asText();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// not JSON: use the text
-		}
-		return abbreviate(body);
-	}
-
-	private static String abbreviate(String body) {
-		return (body.length() > 300) ? body.substring(0, 300) + "..." : body;
-	}
-
-	private static JsonNode read(String endpoint, String gid, String url, Reply reply) {
-		try {
-			return WIRE.readTree(reply.body());
+			return HttpCoordinatorTransport.WIRE.readTree(reply.value());
 		}
 		catch (IOException ex) {
-			throw new DtmCoordinatorErrorException("dtm coordinator at " + url + " answered " + endpoint
-					+ " with a body that is not JSON: " + abbreviate(reply.body()), endpoint, gid, reply.status(), ex);
+			throw new DtmCoordinatorErrorException(
+					"dtm coordinator at " + reply.target() + " answered " + endpoint + " with a body that is not JSON: "
+							+ HttpCoordinatorTransport.abbreviate(reply.value()),
+					endpoint, gid, reply.httpStatus(), ex);
 		}
 	}
 
 	static String write(Object body) {
-		try {
-			return WIRE.writeValueAsString(body);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HttpCoordinatorTransport.write(body);
 	}
 
 	private static String encode(String value) {

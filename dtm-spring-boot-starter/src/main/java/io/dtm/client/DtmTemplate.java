@@ -1,7 +1,6 @@
 package io.dtm.client;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +18,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The starter's {@link DtmOperations}: talks to the coordinator over HTTP with a
- * {@link RestClient}, retries calls that did not reach the coordinator with the given
- * {@link RetryTemplate}, and writes payloads with the application's {@link ObjectMapper}.
- * Thread-safe; the builders it returns are not.
+ * {@link RestClient} (or sends its transaction calls over another
+ * {@link CoordinatorTransport}, such as dtm's gRPC API), retries calls that did not reach
+ * the coordinator with the given {@link RetryTemplate}, and writes payloads with the
+ * application's {@link ObjectMapper}. Thread-safe; the builders it returns are not.
  */
 public class DtmTemplate implements DtmOperations {
 
@@ -45,11 +45,28 @@ public class DtmTemplate implements DtmOperations {
 	 */
 	public DtmTemplate(RestClient restClient, DtmConnectionDetails connectionDetails, RetryTemplate retryTemplate,
 			ObjectMapper objectMapper) {
+		this(restClient, connectionDetails, retryTemplate, objectMapper, null);
+	}
+
+	/**
+	 * Create a template whose transaction calls ({@code newGid}, {@code prepare},
+	 * {@code submit}, {@code abort}, {@code registerBranch}) go over another transport,
+	 * such as dtm's gRPC API; queries, the ping and the initiator's branch calls stay on
+	 * HTTP.
+	 * @param restClient the HTTP client for queries, the ping and branch calls
+	 * @param connectionDetails where the coordinator's HTTP API is (its URL may be
+	 * {@code null} when only the transport is used: queries and the ping then fail)
+	 * @param retryTemplate how calls that did not reach the coordinator are retried
+	 * @param objectMapper writes payloads that are not strings
+	 * @param transport the transport of transaction calls, {@code null} for HTTP
+	 */
+	public DtmTemplate(RestClient restClient, DtmConnectionDetails connectionDetails, RetryTemplate retryTemplate,
+			ObjectMapper objectMapper, CoordinatorTransport transport) {
 		Assert.notNull(restClient, "'restClient' must not be null");
 		Assert.notNull(connectionDetails, "'connectionDetails' must not be null");
 		Assert.notNull(retryTemplate, "'retryTemplate' must not be null");
 		Assert.notNull(objectMapper, "'objectMapper' must not be null");
-		this.client = new CoordinatorClient(restClient, connectionDetails, retryTemplate);
+		this.client = new CoordinatorClient(restClient, connectionDetails, retryTemplate, transport);
 		this.objectMapper = objectMapper;
 	}
 
@@ -102,12 +119,7 @@ public class DtmTemplate implements DtmOperations {
 	@Override
 	public void registerXaBranch(String gid, String branchId, String phase2Url) {
 		Assert.hasText(phase2Url, "'phase2Url' must not be empty");
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("gid", gid);
-		body.put("trans_type", TransType.XA.wireValue());
-		body.put("branch_id", branchId);
-		body.put("url", phase2Url);
-		this.client.post("registerBranch", gid, body);
+		this.client.registerBranch(new BranchRegistration(gid, TransType.XA, branchId, Map.of("url", phase2Url), null));
 	}
 
 	@Override

@@ -42,20 +42,20 @@ public final class GlobalTransaction<T> extends TransactionOptions<GlobalTransac
 	 */
 	public String execute(Consumer<T> callback) {
 		CoordinatorClient client = this.template.client();
-		client.post("prepare", this.gid, request(null));
+		client.send("prepare", request(null));
 		try {
 			callback.accept(this.handles.apply(this));
 		}
 		catch (RuntimeException | Error ex) {
 			try {
-				client.post("abort", this.gid, request(String.valueOf(ex.getMessage())));
+				client.send("abort", request(String.valueOf(ex.getMessage())));
 			}
 			catch (RuntimeException abortError) {
 				ex.addSuppressed(abortError);
 			}
 			throw ex;
 		}
-		client.post("submit", this.gid, request(null));
+		client.send("submit", request(null));
 		return this.gid;
 	}
 

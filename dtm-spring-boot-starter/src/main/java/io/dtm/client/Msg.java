@@ -113,7 +113,7 @@ public final class Msg extends TransactionOptions<Msg> implements MsgStart {
 	public void prepare(String queryPrepared) {
 		Assert.hasText(queryPrepared, "'queryPrepared' must not be empty");
 		this.queryPrepared = queryPrepared;
-		this.template.client().post("prepare", this.gid, toRequest());
+		this.template.client().send("prepare", toRequest());
 	}
 
 	/**
@@ -121,7 +121,7 @@ public final class Msg extends TransactionOptions<Msg> implements MsgStart {
 	 * @return the gid
 	 */
 	public String submit() {
-		this.template.client().post("submit", this.gid, toRequest());
+		this.template.client().send("submit", toRequest());
 		return this.gid;
 	}
 
@@ -132,8 +132,8 @@ public final class Msg extends TransactionOptions<Msg> implements MsgStart {
 	public void abort(String reason) {
 		TransRequest request = toRequest();
 		this.template.client()
-			.post("abort", this.gid, new TransRequest(this.gid, request.transType(), null, null, null, null, null,
-					false, 0, 0, 0, null, false, 0, 0, reason, null));
+			.send("abort", new TransRequest(this.gid, request.transType(), null, null, null, null, null, false, 0, 0, 0,
+					null, false, 0, 0, reason, null));
 	}
 
 	/**

@@ -121,7 +121,7 @@ public final class Saga extends TransactionOptions<Saga> implements SagaStart {
 	 * @throws DtmCoordinatorUnavailableException when the coordinator cannot be reached
 	 */
 	public String submit() {
-		this.template.client().post("submit", this.gid, toRequest());
+		this.template.client().send("submit", toRequest());
 		return this.gid;
 	}
 

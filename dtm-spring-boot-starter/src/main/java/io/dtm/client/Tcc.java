@@ -60,15 +60,12 @@ public final class Tcc {
 		Assert.hasText(cancelUrl, "'cancelUrl' must not be empty");
 		String branchId = this.ids.next();
 		String body = this.template.payload(payload);
-		Map<String, String> registration = new LinkedHashMap<>();
-		registration.put("gid", this.gid);
-		registration.put("trans_type", TransType.TCC.wireValue());
-		registration.put("branch_id", branchId);
-		registration.put("status", "prepared");
-		registration.put("data", (body != null) ? body : "");
-		registration.put("confirm", confirmUrl);
-		registration.put("cancel", cancelUrl);
-		this.template.client().post("registerBranch", this.gid, registration);
+		Map<String, String> targets = new LinkedHashMap<>();
+		targets.put("confirm", confirmUrl);
+		targets.put("cancel", cancelUrl);
+		this.template.client()
+			.registerBranch(
+					new BranchRegistration(this.gid, TransType.TCC, branchId, targets, (body != null) ? body : ""));
 		CoordinatorClient.BranchCall call = this.template.client()
 			.callBranch(HttpMethod.POST, tryUrl, TransType.TCC, this.gid, branchId, BranchOp.TRY, Map.of(),
 					(body != null) ? body : "", this.branchHeaders);

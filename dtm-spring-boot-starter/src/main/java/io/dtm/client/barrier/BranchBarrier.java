@@ -78,15 +78,39 @@ public final class BranchBarrier {
 	 * @throws DtmRequestException if a parameter is missing or unknown
 	 */
 	public static BranchBarrier fromParameters(Map<String, String[]> parameters, JdbcBarrier jdbcBarrier) {
-		String gid = parameter(parameters, "gid");
+		return fromWire(parameter(parameters, "trans_type"), parameter(parameters, "gid"),
+				parameter(parameters, "branch_id"), parameter(parameters, "op"), jdbcBarrier);
+	}
+
+	/**
+	 * A barrier from the four values the coordinator sends with a branch call, as they
+	 * are on the wire (HTTP query parameters, gRPC metadata {@code dtm-*}).
+	 * @param transType the mode, such as {@code saga}
+	 * @param gid the gid
+	 * @param branchId the branch id
+	 * @param op the operation, such as {@code compensate}
+	 * @param jdbcBarrier the barrier {@link #call(BarrierAction)} uses, may be
+	 * {@code null}
+	 * @return the barrier
+	 * @throws DtmRequestException if a value is empty or unknown
+	 */
+	public static BranchBarrier fromWire(String transType, String gid, String branchId, String op,
+			JdbcBarrier jdbcBarrier) {
+		if (isEmpty(transType) || isEmpty(gid) || isEmpty(branchId) || isEmpty(op)) {
+			throw new DtmRequestException(isEmpty(gid) ? null : gid,
+					"not a dtm branch call: gid, trans_type, branch_id and op must not be empty");
+		}
 		try {
-			return new BranchBarrier(TransType.fromWireValue(parameter(parameters, "trans_type")), gid,
-					parameter(parameters, "branch_id"), BranchOp.fromWireValue(parameter(parameters, "op")),
+			return new BranchBarrier(TransType.fromWireValue(transType), gid, branchId, BranchOp.fromWireValue(op),
 					jdbcBarrier);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new DtmRequestException(gid, "not a dtm branch call: " + ex.getMessage());
 		}
+	}
+
+	private static boolean isEmpty(String value) {
+		return value == null || value.isEmpty();
 	}
 
 	private static String parameter(Map<String, String[]> parameters, String name) {
