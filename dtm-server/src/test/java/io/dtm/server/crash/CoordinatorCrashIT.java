@@ -16,11 +16,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.google.protobuf.ByteString;
+import io.dtm.grpc.DtmGrpc;
+import io.dtm.grpc.DtmRequest;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.ExternalServices;
+import io.dtm.server.testsupport.GrpcParticipant;
 import io.dtm.server.testsupport.ScriptedParticipant;
 import io.dtm.server.testsupport.ScriptedParticipant.Call;
 import io.dtm.server.testsupport.ScriptedParticipant.Reply;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * packaged jar) is killed with SIGKILL while a saga's second action is in flight, and a
  * fresh coordinator process on the same MariaDB database must finish the saga through its
  * cron: the unfinished action is called again, the remaining step runs, and nothing is
- * compensated. Each coordinator's output goes to {@code target/crash-it/}.
+ * compensated; the same over gRPC (submitted through the gRPC API, branches called over
+ * gRPC). Each coordinator's output goes to {@code target/crash-it/}.
  */
 @Tag("integration")
 class CoordinatorCrashIT {
@@ -103,6 +110,64 @@ class CoordinatorCrashIT {
 		System.out.println("[crash] calls of " + gid + ": " + describe(this.participant.calls(gid)));
 	}
 
+	@Test
+	void whenCoordinatorIsKilledDuringAGrpcSagaActionShouldNewCoordinatorFinishItOverGrpc() throws Exception {
+		ExternalServices.Db db = ExternalServices.freshMysqlDatabase("crash_grpc");
+		String gid = "crash-grpc-" + UUID.randomUUID();
+		try (GrpcParticipant grpc = GrpcParticipant.start()) {
+			grpc.script(gid, "busi.Busi/Step2", GrpcParticipant.Reply.slow(Duration.ofSeconds(6)));
+			Coordinator first = startCoordinator("first-grpc", db);
+			awaitReady(first);
+			ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", first.grpcPort())
+				.usePlaintext()
+				.build();
+			try {
+				DtmGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).submit(grpcSaga(grpc, gid));
+			}
+			finally {
+				channel.shutdownNow();
+			}
+			await("step 2 action reached by the first coordinator").atMost(Duration.ofSeconds(20))
+				.until(() -> grpc.trace(gid).contains("busi.Busi/Step2@action"));
+
+			first.process().destroyForcibly();
+			assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).as("first coordinator exited").isTrue();
+			assertThat(storedStatus(db, gid)).isEqualTo("submitted");
+
+			Coordinator second = startCoordinator("second-grpc", db);
+			DtmHttp secondHttp = awaitReady(second);
+			await("saga finished by the second coordinator").atMost(Duration.ofSeconds(40))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> "succeed".equals(secondHttp.status(gid)));
+
+			List<String> trace = grpc.trace(gid);
+			assertThat(trace).containsOnlyOnce("busi.Busi/Step3@action")
+				.filteredOn("busi.Busi/Step2@action"::equals)
+				.hasSize(2);
+			assertThat(trace.indexOf("busi.Busi/Step3@action"))
+				.isGreaterThan(trace.lastIndexOf("busi.Busi/Step2@action"));
+			assertThat(trace).noneMatch((call) -> call.endsWith("@compensate"));
+			assertThat(grpc.calls(gid)).filteredOn((call) -> call.method().equals("busi.Busi/Step3"))
+				.singleElement()
+				.satisfies((call) -> assertThat(call.payload()).isEqualTo(new byte[] { 3, (byte) 0xff }));
+		}
+	}
+
+	private static DtmRequest grpcSaga(GrpcParticipant grpc, String gid) {
+		DtmRequest.Builder saga = DtmRequest.newBuilder().setGid(gid).setTransType("saga");
+		StringBuilder steps = new StringBuilder("[");
+		for (int step = 1; step <= 3; step++) {
+			steps.append((step > 1) ? "," : "")
+				.append("{\"action\":\"")
+				.append(grpc.url("busi.Busi/Step" + step))
+				.append("\",\"compensate\":\"")
+				.append(grpc.url("busi.Busi/Step" + step + "Revert"))
+				.append("\"}");
+			saga.addBinPayloads(ByteString.copyFrom(new byte[] { (byte) step, (byte) 0xff }));
+		}
+		return saga.setSteps(steps.append(']').toString()).build();
+	}
+
 	private String saga(String gid) {
 		StringBuilder steps = new StringBuilder();
 		StringBuilder payloads = new StringBuilder();
@@ -122,6 +187,7 @@ class CoordinatorCrashIT {
 
 	private Coordinator startCoordinator(String name, ExternalServices.Db db) throws IOException {
 		int port = freePort();
+		int grpcPort = freePort();
 		String jar = System.getProperty("dtm.server.jar");
 		assertThat(jar).as("system property dtm.server.jar (set by failsafe)").isNotBlank();
 		assertThat(Paths.get(jar)).as("packaged coordinator jar").isRegularFile();
@@ -131,7 +197,7 @@ class CoordinatorCrashIT {
 			.command()
 			.orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> command = List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar,
-				"--server.port=" + port, "--spring.datasource.url=" + db.url(),
+				"--server.port=" + port, "--dtm.server.grpc.port=" + grpcPort, "--spring.datasource.url=" + db.url(),
 				"--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
 				"--spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB",
 				"--spring.jpa.properties.jakarta.persistence.database-product-version=10.11",
@@ -142,7 +208,7 @@ class CoordinatorCrashIT {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		Coordinator coordinator = new Coordinator(process, port, log);
+		Coordinator coordinator = new Coordinator(process, port, grpcPort, log);
 		this.coordinators.add(coordinator);
 		return coordinator;
 	}
@@ -193,9 +259,10 @@ class CoordinatorCrashIT {
 	 *
 	 * @param process the JVM
 	 * @param port its HTTP port
+	 * @param grpcPort its gRPC port
 	 * @param log its output
 	 */
-	private record Coordinator(Process process, int port, Path log) {
+	private record Coordinator(Process process, int port, int grpcPort, Path log) {
 
 	}
 
