@@ -26,7 +26,7 @@ import io.dtm.samples.bench.LoadRunner.LoadResult;
  * <pre>
  * ./mvnw -pl dtm-server,dtm-samples -am -DskipTests package
  * java -cp "dtm-samples/target/classes:dtm-samples/target/lib/*" io.dtm.samples.bench.Bench \
- *     --stores=mariadb,h2 --scenarios=saga-empty,msg,tcc --duration=20 --concurrency=20
+ *     --stores=mariadb,h2 --scenarios=saga-empty,msg,tcc --duration=20 --concurrency=20 [--protocol=grpc]
  * </pre>
  */
 public final class Bench {
@@ -64,7 +64,15 @@ public final class Bench {
 	private static String runScenario(BenchConfig config, StoreKind store, Scenario scenario,
 			CoordinatorProcess coordinator, StoreSetup setup, String stamp) throws Exception {
 		String run = scenario.id() + "-" + stamp;
-		DtmWorkload workload = new DtmWorkload(coordinator.baseUrl(), run);
+		try (Workload workload = "grpc".equals(config.protocol()) ? new GrpcWorkload(coordinator.grpcPort(), run)
+				: new DtmWorkload(coordinator.baseUrl(), run)) {
+			return measure(config, store, scenario, coordinator, setup, stamp, workload);
+		}
+	}
+
+	private static String measure(BenchConfig config, StoreKind store, Scenario scenario,
+			CoordinatorProcess coordinator, StoreSetup setup, String stamp, Workload workload) throws Exception {
+		String run = scenario.id() + "-" + stamp;
 		LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> workload.run(scenario, -s));
 		double cpuBefore = coordinator.cpuSeconds();
 		LoadResult full = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> workload.run(scenario, s));
@@ -87,8 +95,8 @@ public final class Bench {
 				baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> jdbc.run(scenario, c, s));
 			}
 		}
-		System.out.printf(Locale.ROOT, "%s/%s: %.0f tx/s (p99 %.1f ms), baseline %.0f tx/s%s%n", store, scenario.id(),
-				full.perSecond(), full.percentileMillis(99), baseline.perSecond(),
+		System.out.printf(Locale.ROOT, "%s/%s over %s: %.0f tx/s (p99 %.1f ms), baseline %.0f tx/s%s%n", store,
+				scenario.id(), config.protocol(), full.perSecond(), full.percentileMillis(99), baseline.perSecond(),
 				(full.firstError() != null) ? "; first error: " + full.firstError() : "");
 		return String.format(Locale.ROOT,
 				"| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f%% | %.0f | %.0f | %.1f | %.1f |",
@@ -102,10 +110,10 @@ public final class Bench {
 	private static String report(BenchConfig config, List<String> rows) {
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT,
-				"%n### Run %s — %d cores, Java %s, %s, warm-up %ds, %ds measured per scenario%n%n",
+				"%n### Run %s — %d cores, Java %s, %s, warm-up %ds, %ds measured per scenario, clients over %s%n%n",
 				LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), System.getProperty("os.name"), config.warmup().toSeconds(),
-				config.duration().toSeconds()));
+				config.duration().toSeconds(), config.protocol()));
 		sb.append("| scenario | store | clients | tx/s | p50 ms | p95 ms | p99 ms | p99 ms at ½ load | errors "
 				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores | start-up s |\n");
 		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -23,10 +23,11 @@ import java.util.Locale;
  * @param redisUrl Redis URL for the Redis store and its baseline
  * @param serverJvmArgs extra JVM options for the coordinator process (e.g. a JFR
  * recording)
+ * @param protocol the coordinator API the clients use: {@code http} or {@code grpc}
  */
 public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Duration warmup, Duration duration,
 		int concurrency, Path serverJar, String mysqlUrl, String mysqlUser, String mysqlPassword, Path output,
-		String redisUrl, List<String> serverJvmArgs) {
+		String redisUrl, List<String> serverJvmArgs, String protocol) {
 
 	/**
 	 * Parse {@code --key=value} arguments; environment variables fill the database
@@ -43,6 +44,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 		Path jar = null;
 		Path output = Path.of("target", "bench-results.md");
 		List<String> jvmArgs = List.of();
+		String protocol = "http";
 		for (String arg : args) {
 			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
 			String value = (kv.length > 1) ? kv[1] : "";
@@ -55,6 +57,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				case "server-jar" -> jar = Path.of(value);
 				case "output" -> output = Path.of(value);
 				case "server-jvm-args" -> jvmArgs = List.of(value.trim().split("\\s+"));
+				case "protocol" -> protocol = protocol(value);
 				default -> throw new IllegalArgumentException("unknown option --" + kv[0] + "; see Bench usage");
 			}
 		}
@@ -63,7 +66,15 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				env("DTM_BENCH_MYSQL_URL", env("DTM_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/dtm")),
 				env("DTM_BENCH_MYSQL_USER", env("DTM_TEST_MYSQL_USER", "dtm")),
 				env("DTM_BENCH_MYSQL_PASSWORD", env("DTM_TEST_MYSQL_PASSWORD", "dtm")), output,
-				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")), jvmArgs);
+				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")), jvmArgs, protocol);
+	}
+
+	private static String protocol(String value) {
+		String protocol = value.trim().toLowerCase(Locale.ROOT);
+		if (!protocol.equals("http") && !protocol.equals("grpc")) {
+			throw new IllegalArgumentException("unknown protocol '" + value + "' (http, grpc)");
+		}
+		return protocol;
 	}
 
 	private static <T> List<T> parseList(String value, java.util.function.Function<String, T> parser) {

@@ -26,11 +26,14 @@ public final class CoordinatorProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int grpcPort;
+
 	private final Duration startup;
 
-	private CoordinatorProcess(Process process, int port, Duration startup) {
+	private CoordinatorProcess(Process process, int port, int grpcPort, Duration startup) {
 		this.process = process;
 		this.port = port;
+		this.grpcPort = grpcPort;
 		this.startup = startup;
 	}
 
@@ -58,6 +61,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 	public static CoordinatorProcess start(Path jar, List<String> jvmArgs, List<String> args, Path log)
 			throws IOException {
 		int port = freePort();
+		int grpcPort = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx512m");
@@ -65,6 +69,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
+		command.add("--dtm.server.grpc.port=" + grpcPort);
 		command.add("--logging.level.root=warn");
 		command.addAll(args);
 		Files.createDirectories(log.getParent());
@@ -81,7 +86,8 @@ public final class CoordinatorProcess implements AutoCloseable {
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (ping.statusCode() == 200) {
-					return new CoordinatorProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+					return new CoordinatorProcess(process, port, grpcPort,
+							Duration.ofNanos(System.nanoTime() - started));
 				}
 			}
 			catch (IOException ex) {
@@ -99,6 +105,14 @@ public final class CoordinatorProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The port of the coordinator's gRPC API.
+	 * @return the port
+	 */
+	public int grpcPort() {
+		return this.grpcPort;
 	}
 
 	public Duration startup() {

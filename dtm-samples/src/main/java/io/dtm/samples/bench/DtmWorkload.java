@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * The HTTP calls of one global transaction per scenario, as a DTM client makes them.
  */
-final class DtmWorkload {
+final class DtmWorkload implements Workload {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -26,7 +26,8 @@ final class DtmWorkload {
 		this.runId = runId;
 	}
 
-	boolean run(Scenario scenario, long sequence) throws IOException, InterruptedException {
+	@Override
+	public boolean run(Scenario scenario, long sequence) throws IOException, InterruptedException {
 		String gid = this.runId + "-" + sequence;
 		return switch (scenario) {
 			case SAGA_EMPTY -> post("submit",

@@ -36,4 +36,24 @@ class BenchSmokeTests {
 		}
 	}
 
+	@Test
+	void benchWhenClientsUseGrpcShouldReportTheRunOverGrpcWithoutErrors() throws Exception {
+		Path output = Path.of("target", "bench-smoke-grpc.md");
+		Files.deleteIfExists(output);
+		Bench.main(new String[] { "--stores=h2", "--scenarios=saga-empty,tcc", "--warmup=1", "--duration=2",
+				"--concurrency=2", "--protocol=grpc", "--server-jar=" + System.getProperty("dtm.server.jar"),
+				"--output=" + output });
+		String report = Files.readString(output);
+		assertThat(report).contains("clients over grpc");
+		for (String scenario : new String[] { "saga-empty", "tcc" }) {
+			assertThat(report.lines().filter((line) -> line.startsWith("| " + scenario + " | h2 | 2 |")))
+				.singleElement()
+				.satisfies((row) -> {
+					String[] cells = row.split("\\|");
+					assertThat(Double.parseDouble(cells[4].trim())).as("tx/s of %s", scenario).isPositive();
+					assertThat(cells[9].trim()).as("errors of %s", scenario).isEqualTo("0");
+				});
+		}
+	}
+
 }

@@ -122,7 +122,12 @@ class CoordinatorCrashIT {
 				.usePlaintext()
 				.build();
 			try {
-				DtmGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).submit(grpcSaga(grpc, gid));
+				// the gRPC server starts right after the HTTP one: wait for it rather
+				// than fail fast
+				DtmGrpc.newBlockingStub(channel)
+					.withWaitForReady()
+					.withDeadlineAfter(30, TimeUnit.SECONDS)
+					.submit(grpcSaga(grpc, gid));
 			}
 			finally {
 				channel.shutdownNow();

@@ -70,6 +70,15 @@ final class GrpcBusi implements AutoCloseable {
 	}
 
 	/**
+	 * The branch URL of a method, as the coordinator calls it.
+	 * @param name the method name in {@code busi.Busi}
+	 * @return {@code 127.0.0.1:port/busi.Busi/name}
+	 */
+	String url(String name) {
+		return "127.0.0.1:" + this.server.getPort() + "/busi.Busi/" + name;
+	}
+
+	/**
 	 * Call a method as the coordinator calls a branch.
 	 * @param name the method name in {@code busi.Busi}
 	 * @param metadata the metadata, such as {@code dtm-gid}
