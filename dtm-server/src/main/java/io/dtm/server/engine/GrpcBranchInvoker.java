@@ -1,20 +1,16 @@
 package io.dtm.server.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.DtmResult;
+import io.dtm.grpc.RawBytes;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
@@ -39,26 +35,6 @@ public class GrpcBranchInvoker implements BranchInvoker {
 	private static final Logger logger = LoggerFactory.getLogger(GrpcBranchInvoker.class);
 
 	private static final int DETAIL_LIMIT = 200;
-
-	/** The payload as it is: dtm's raw codec. */
-	static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-	};
 
 	private final GrpcChannels channels;
 
@@ -97,7 +73,7 @@ public class GrpcBranchInvoker implements BranchInvoker {
 			CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(request.timeout().toNanos(),
 					TimeUnit.NANOSECONDS);
 			byte[] payload = (request.payload() != null) ? request.payload() : new byte[0];
-			ClientCalls.blockingUnaryCall(channel, method(target.fullMethodName()), options, payload);
+			ClientCalls.blockingUnaryCall(channel, RawBytes.unaryMethod(target.fullMethodName()), options, payload);
 			return BranchCallResult.success();
 		}
 		catch (StatusRuntimeException ex) {
@@ -180,15 +156,6 @@ public class GrpcBranchInvoker implements BranchInvoker {
 			detail += " " + TransportErrors.describe(status.getCause());
 		}
 		return logged(request, detail);
-	}
-
-	private static MethodDescriptor<byte[], byte[]> method(String fullMethodName) {
-		return MethodDescriptor.<byte[], byte[]>newBuilder()
-			.setType(MethodDescriptor.MethodType.UNARY)
-			.setFullMethodName(fullMethodName)
-			.setRequestMarshaller(RAW)
-			.setResponseMarshaller(RAW)
-			.build();
 	}
 
 	private static void put(Metadata metadata, String name, String value) {

@@ -1,8 +1,6 @@
 package io.dtm.server.testsupport;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -19,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.dtm.grpc.RawBytes;
 import io.grpc.HandlerRegistry;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -185,25 +183,6 @@ public final class GrpcParticipant implements AutoCloseable {
 		return gid + " " + method;
 	}
 
-	private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-	};
-
 	/**
 	 * Serves any unary method name with the recording handler.
 	 */
@@ -211,13 +190,7 @@ public final class GrpcParticipant implements AutoCloseable {
 
 		@Override
 		public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
-			MethodDescriptor<byte[], byte[]> descriptor = MethodDescriptor.<byte[], byte[]>newBuilder()
-				.setType(MethodDescriptor.MethodType.UNARY)
-				.setFullMethodName(methodName)
-				.setRequestMarshaller(RAW)
-				.setResponseMarshaller(RAW)
-				.build();
-			return ServerMethodDefinition.create(descriptor, new RecordingHandler(methodName));
+			return ServerMethodDefinition.create(RawBytes.unaryMethod(methodName), new RecordingHandler(methodName));
 		}
 
 	}

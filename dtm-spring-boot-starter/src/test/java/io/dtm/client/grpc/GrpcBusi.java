@@ -1,14 +1,13 @@
 package io.dtm.client.grpc;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.dtm.grpc.RawBytes;
 import io.grpc.CallOptions;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
@@ -111,33 +110,7 @@ final class GrpcBusi implements AutoCloseable {
 	}
 
 	private static MethodDescriptor<byte[], byte[]> method(String name) {
-		return MethodDescriptor.<byte[], byte[]>newBuilder()
-			.setType(MethodDescriptor.MethodType.UNARY)
-			.setFullMethodName("busi.Busi/" + name)
-			.setRequestMarshaller(Bytes.INSTANCE)
-			.setResponseMarshaller(Bytes.INSTANCE)
-			.build();
-	}
-
-	private enum Bytes implements MethodDescriptor.Marshaller<byte[]> {
-
-		INSTANCE;
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
+		return RawBytes.unaryMethod("busi.Busi/" + name);
 	}
 
 }
