@@ -2,11 +2,13 @@ package io.dtm.server.registry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtm.server.testsupport.CoordinatorProcess;
 import io.dtm.server.testsupport.DtmHttp;
+import io.dtm.server.testsupport.GrpcParticipant;
 import io.dtm.server.testsupport.NacosTestServer;
 import io.dtm.server.testsupport.ScriptedParticipant;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +115,31 @@ class NacosRegistrationIT {
 
 	@Test
 	@Order(3)
+	void whenGrpcBranchUrlsNameAServiceShouldCallTheGrpcPortItsInstanceAdvertises() {
+		try (GrpcParticipant grpc = GrpcParticipant.start()) {
+			// the registered port is the participant's HTTP port; its gRPC port is in the
+			// metadata, as Spring Cloud gRPC starters register it
+			nacos.registerInstance("dtm-it-grpc", "DEFAULT_GROUP", "127.0.0.1", participant.port(),
+					Map.of("gRPC_port", String.valueOf(grpc.port())));
+			awaitListed("dtm-it-grpc", "DEFAULT_GROUP");
+			String gid = "nacos-grpc-" + UUID.randomUUID();
+			String body = NacosItSupport
+				.saga(gid, List.of("nacos://dtm-it-grpc/busi.Busi/TransOut", "lb://dtm-it-grpc/busi.Busi/TransIn"))
+				.replace("\"trans_type\":\"saga\"", "\"trans_type\":\"saga\",\"protocol\":\"grpc\"");
+
+			DtmHttp.Reply submitted = dtm.post("/api/dtmsvr/submit", body);
+
+			assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+			await("gRPC saga " + gid + " succeeded, log in " + coordinator.log()).atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> "succeed".equals(dtm.status(gid)));
+			assertThat(grpc.trace(gid)).containsExactly("busi.Busi/TransOut@action", "busi.Busi/TransIn@action");
+			assertThat(participant.calls(gid)).as("nothing went to the HTTP port").isEmpty();
+		}
+	}
+
+	@Test
+	@Order(4)
 	void whenServiceHasNoInstanceShouldRetryTheBranchUntilOneIsRegistered() {
 		String nacosGid = "nacos-late-" + UUID.randomUUID();
 		String lbGid = "lb-late-" + UUID.randomUUID();
@@ -145,7 +172,7 @@ class NacosRegistrationIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void whenCoordinatorGetsSigtermShouldDeregisterFirstAndFinishTheInFlightPass() {
 		await().atMost(Duration.ofSeconds(30)).until(() -> nacos.isHealthy(SERVICE, coordinator.port()));
 		String gid = "nacos-sigterm-" + UUID.randomUUID();

@@ -17,6 +17,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import com.alibaba.nacos.api.NacosFactory;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingService;
+import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.testcontainers.DockerClientFactory;
@@ -242,12 +244,29 @@ public final class NacosTestServer implements AutoCloseable {
 	 * @param port instance port
 	 */
 	public void registerInstance(String service, String group, String ip, int port) {
+		registerInstance(service, group, ip, port, Map.of());
+	}
+
+	/**
+	 * Register an instance with metadata (such as {@code gRPC_port}) through a Nacos
+	 * client of its own.
+	 * @param service the service name
+	 * @param group the group
+	 * @param ip the instance address
+	 * @param port the instance port
+	 * @param metadata the instance metadata
+	 */
+	public void registerInstance(String service, String group, String ip, int port, Map<String, String> metadata) {
 		try {
 			Properties properties = new Properties();
 			properties.setProperty("serverAddr", serverAddr());
 			NamingService naming = NacosFactory.createNamingService(properties);
 			this.clients.add(naming);
-			naming.registerInstance(service, group, ip, port);
+			Instance instance = new Instance();
+			instance.setIp(ip);
+			instance.setPort(port);
+			instance.setMetadata(metadata);
+			naming.registerInstance(service, group, instance);
 		}
 		catch (NacosException ex) {
 			throw new IllegalStateException("cannot register " + service + " in Nacos " + serverAddr(), ex);
