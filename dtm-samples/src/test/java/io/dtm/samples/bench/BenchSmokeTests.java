@@ -2,6 +2,8 @@ package io.dtm.samples.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,31 @@ class BenchSmokeTests {
 
 	@Test
 	void benchWhenRunBrieflyShouldReportEveryScenarioWithoutErrors() throws Exception {
-		Path output = Path.of("target", "bench-smoke.md");
+		String report = run("bench-smoke.md", "--scenarios=saga-empty,msg,tcc");
+		assertThat(report).contains("| scenario | store | clients | tx/s |").contains("clients over http");
+		assertRows(report, "saga-empty", "msg", "tcc");
+	}
+
+	@Test
+	void benchWhenClientsUseGrpcShouldReportTheRunOverGrpcWithoutErrors() throws Exception {
+		String report = run("bench-smoke-grpc.md", "--scenarios=saga-empty,tcc", "--protocol=grpc");
+		assertThat(report).contains("clients over grpc");
+		assertRows(report, "saga-empty", "tcc");
+	}
+
+	private static String run(String file, String... options) throws Exception {
+		Path output = Path.of("target", file);
 		Files.deleteIfExists(output);
-		Bench.main(new String[] { "--stores=h2", "--scenarios=saga-empty,msg,tcc", "--warmup=1", "--duration=2",
-				"--concurrency=2", "--server-jar=" + System.getProperty("dtm.server.jar"), "--output=" + output });
-		String report = Files.readString(output);
-		assertThat(report).contains("| scenario | store | clients | tx/s |");
-		for (String scenario : new String[] { "saga-empty", "msg", "tcc" }) {
+		List<String> args = new ArrayList<>(List.of("--stores=h2", "--warmup=1", "--duration=2", "--concurrency=2",
+				"--server-jar=" + System.getProperty("dtm.server.jar"), "--output=" + output));
+		args.addAll(List.of(options));
+		Bench.main(args.toArray(String[]::new));
+		return Files.readString(output);
+	}
+
+	/** One row per scenario with transactions, no errors and a baseline. */
+	private static void assertRows(String report, String... scenarios) {
+		for (String scenario : scenarios) {
 			assertThat(report.lines().filter((line) -> line.startsWith("| " + scenario + " | h2 | 2 |")))
 				.singleElement()
 				.satisfies((row) -> {
@@ -32,26 +52,6 @@ class BenchSmokeTests {
 					assertThat(Double.parseDouble(cells[4].trim())).as("tx/s of %s", scenario).isPositive();
 					assertThat(cells[9].trim()).as("errors of %s", scenario).isEqualTo("0");
 					assertThat(Double.parseDouble(cells[10].trim())).as("baseline of %s", scenario).isPositive();
-				});
-		}
-	}
-
-	@Test
-	void benchWhenClientsUseGrpcShouldReportTheRunOverGrpcWithoutErrors() throws Exception {
-		Path output = Path.of("target", "bench-smoke-grpc.md");
-		Files.deleteIfExists(output);
-		Bench.main(new String[] { "--stores=h2", "--scenarios=saga-empty,tcc", "--warmup=1", "--duration=2",
-				"--concurrency=2", "--protocol=grpc", "--server-jar=" + System.getProperty("dtm.server.jar"),
-				"--output=" + output });
-		String report = Files.readString(output);
-		assertThat(report).contains("clients over grpc");
-		for (String scenario : new String[] { "saga-empty", "tcc" }) {
-			assertThat(report.lines().filter((line) -> line.startsWith("| " + scenario + " | h2 | 2 |")))
-				.singleElement()
-				.satisfies((row) -> {
-					String[] cells = row.split("\\|");
-					assertThat(Double.parseDouble(cells[4].trim())).as("tx/s of %s", scenario).isPositive();
-					assertThat(cells[9].trim()).as("errors of %s", scenario).isEqualTo("0");
 				});
 		}
 	}
