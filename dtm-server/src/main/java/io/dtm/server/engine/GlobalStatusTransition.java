@@ -16,8 +16,13 @@ public enum GlobalStatusTransition {
 	PREPARED_TO_SUBMITTED(GlobalStatus.PREPARED, GlobalStatus.SUBMITTED),
 	/** abort or timeout of a prepared tcc/xa. */
 	PREPARED_TO_ABORTING(GlobalStatus.PREPARED, GlobalStatus.ABORTING),
-	/** abort of a prepared msg, a check-back answering FAILURE, or forceStop. */
+	/**
+	 * abort of a prepared msg, a check-back answering FAILURE, a workflow submitted as
+	 * failed, or forceStop.
+	 */
 	PREPARED_TO_FAILED(GlobalStatus.PREPARED, GlobalStatus.FAILED),
+	/** a workflow submitted as succeeded by its client. */
+	PREPARED_TO_SUCCEED(GlobalStatus.PREPARED, GlobalStatus.SUCCEED),
 	/** every branch succeeded. */
 	SUBMITTED_TO_SUCCEED(GlobalStatus.SUBMITTED, GlobalStatus.SUCCEED),
 	/** a saga action answered FAILURE, timed out or used up its retry limit. */

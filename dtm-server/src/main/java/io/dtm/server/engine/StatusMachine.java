@@ -46,16 +46,34 @@ public class StatusMachine {
 	 * @throws StaleTransactionException when the stored status is no longer the one read
 	 */
 	public GlobalTrans transition(GlobalTrans trans, GlobalStatus to, String rollbackReason) {
+		return transition(trans, to, rollbackReason, null);
+	}
+
+	/**
+	 * Move a transaction to a new status, storing a workflow's result with it.
+	 * @param trans the transaction as last read
+	 * @param to the new status
+	 * @param rollbackReason reason to store, or {@code null} to keep the stored one
+	 * @param result result to store, or {@code null} to keep the stored one
+	 * @return the transaction with its new status
+	 * @throws IllegalStatusTransitionException when the change is not in the table
+	 * @throws StaleTransactionException when the stored status is no longer the one read
+	 */
+	public GlobalTrans transition(GlobalTrans trans, GlobalStatus to, String rollbackReason, String result) {
 		GlobalStatusTransition transition = GlobalStatusTransition.between(trans.status(), to)
 			.orElseThrow(() -> new IllegalStatusTransitionException(trans.gid(), trans.status(), to));
 		LocalDateTime now = this.schedule.preciseNow();
 		String reason = fitted(rollbackReason);
-		if (!this.store.changeStatus(new StatusChange(trans.gid(), trans.status(), to, reason, Schedule.stored(now)))) {
+		if (!this.store
+			.changeStatus(new StatusChange(trans.gid(), trans.status(), to, reason, Schedule.stored(now), result))) {
 			throw new StaleTransactionException(trans.gid(), trans.status());
 		}
 		GlobalTrans changed = trans.withStatus(to);
 		if (reason != null) {
 			changed = changed.withRollbackReason(reason);
+		}
+		if (result != null) {
+			changed = changed.withResult(result);
 		}
 		publish(new TransitionEvent(transition, changed, now));
 		return changed;

@@ -56,4 +56,15 @@ public record GlobalTrans(long id, String gid, TransType transType, GlobalStatus
 				this.nextCronInterval, this.nextCronTime, this.owner, this.extData, this.result, reason);
 	}
 
+	/**
+	 * A copy with another result.
+	 * @param newResult the result
+	 * @return the copy
+	 */
+	public GlobalTrans withResult(String newResult) {
+		return new GlobalTrans(this.id, this.gid, this.transType, this.status, this.queryPrepared, this.protocol,
+				this.createTime, this.updateTime, this.finishTime, this.rollbackTime, this.options, this.customData,
+				this.nextCronInterval, this.nextCronTime, this.owner, this.extData, newResult, this.rollbackReason);
+	}
+
 }

@@ -37,7 +37,7 @@ class GlobalStatusTransitionTests {
 			}
 		}
 		assertThat(legal).containsExactlyInAnyOrder("prepared>submitted", "prepared>aborting", "prepared>failed",
-				"submitted>succeed", "submitted>aborting", "submitted>failed", "aborting>failed");
+				"prepared>succeed", "submitted>succeed", "submitted>aborting", "submitted>failed", "aborting>failed");
 	}
 
 	@Test

@@ -128,6 +128,24 @@ public abstract class AbstractTransStoreContractTests {
 	}
 
 	@Test
+	void changeStatusWhenAResultIsGivenShouldStoreItAndKeepItOtherwise() {
+		String gid = gid();
+		this.store.saveNew(global(gid, GlobalStatus.PREPARED, this.now), List.of());
+		assertThat(this.store.changeStatus(
+				new StatusChange(gid, GlobalStatus.PREPARED, GlobalStatus.SUCCEED, null, this.now, "eyJvayI6MX0=")))
+			.isTrue();
+		GlobalTrans stored = this.store.find(gid).orElseThrow();
+		assertThat(stored.result()).isEqualTo("eyJvayI6MX0=");
+		assertThat(stored.finishTime()).isEqualTo(this.now);
+		String other = gid();
+		this.store.saveNew(global(other, GlobalStatus.PREPARED, this.now), List.of());
+		assertThat(this.store
+			.changeStatus(new StatusChange(other, GlobalStatus.PREPARED, GlobalStatus.FAILED, "no stock", this.now)))
+			.isTrue();
+		assertThat(this.store.find(other).orElseThrow().result()).isNullOrEmpty();
+	}
+
+	@Test
 	void changeStatusWhenExpectedDiffersShouldNotApply() {
 		String gid = gid();
 		this.store.saveNew(global(gid, GlobalStatus.SUBMITTED, this.now), List.of());

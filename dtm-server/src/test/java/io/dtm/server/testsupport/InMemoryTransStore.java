@@ -122,8 +122,8 @@ public class InMemoryTransStore implements TransStore {
 				new GlobalTrans(changed.id(), changed.gid(), changed.transType(), changed.status(),
 						changed.queryPrepared(), changed.protocol(), changed.createTime(), change.now(), finish,
 						rollback, changed.options(), changed.customData(), changed.nextCronInterval(),
-						changed.nextCronTime(), changed.owner(), changed.extData(), changed.result(),
-						changed.rollbackReason()));
+						changed.nextCronTime(), changed.owner(), changed.extData(),
+						(change.result() != null) ? change.result() : changed.result(), changed.rollbackReason()));
 		return true;
 	}
 

@@ -20,7 +20,8 @@ class GuardedUpdates {
 			UPDATE trans_global SET status = ?, update_time = ?,
 			  finish_time = CASE WHEN ? THEN ? ELSE finish_time END,
 			  rollback_time = CASE WHEN ? THEN ? ELSE rollback_time END,
-			  rollback_reason = COALESCE(?, rollback_reason)
+			  rollback_reason = COALESCE(?, rollback_reason),
+			  result = COALESCE(?, result)
 			WHERE gid = ? AND status = ?""";
 
 	private static final String UPDATE_BRANCH = """
@@ -40,9 +41,10 @@ class GuardedUpdates {
 		this.jdbc = jdbc;
 	}
 
-	boolean changeStatus(String gid, GlobalStatus from, GlobalStatus to, String reason, LocalDateTime now) {
+	boolean changeStatus(String gid, GlobalStatus from, GlobalStatus to, String reason, String result,
+			LocalDateTime now) {
 		return this.jdbc.update(CHANGE_STATUS, to.wireValue(), now, to == GlobalStatus.SUCCEED, now,
-				to == GlobalStatus.FAILED, now, reason, gid, from.wireValue()) == 1;
+				to == GlobalStatus.FAILED, now, reason, result, gid, from.wireValue()) == 1;
 	}
 
 	boolean updateBranch(long id, BranchStatus status, GlobalStatus expectedGlobal, LocalDateTime now) {

@@ -113,7 +113,7 @@ public class JpaTransStore implements TransStore {
 	@Override
 	public boolean changeStatus(StatusChange change) {
 		return this.updates.changeStatus(change.gid(), change.from(), change.to(), change.rollbackReason(),
-				change.now());
+				change.result(), change.now());
 	}
 
 	@Override

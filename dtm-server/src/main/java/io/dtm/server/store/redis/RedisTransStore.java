@@ -127,10 +127,12 @@ public class RedisTransStore implements TransStore {
 	@Override
 	public boolean changeStatus(StatusChange change) {
 		boolean storeReason = change.rollbackReason() != null;
+		boolean storeResult = change.result() != null;
 		return run(this.scripts.changeStatus, this.keys.global(change.gid()),
 				List.of(this.keys.prefix(), change.gid(), change.from().wireValue(), change.to().wireValue(),
 						storeReason ? change.rollbackReason() : "", storeReason ? "1" : "0",
-						this.json.time(change.now()), String.valueOf(ttl(change.to())))) == 1;
+						this.json.time(change.now()), String.valueOf(ttl(change.to())),
+						storeResult ? change.result() : "", storeResult ? "1" : "0")) == 1;
 	}
 
 	@Override
