@@ -196,7 +196,7 @@ public final class Workflow {
 					throw new IllegalStateException("branch " + phase2.branchId() + " " + this.op
 							+ " must not refuse (DtmFailure): " + failure.getMessage(), failure);
 				}
-				return null;
+				return new byte[0];
 			});
 			result.get();
 		}
