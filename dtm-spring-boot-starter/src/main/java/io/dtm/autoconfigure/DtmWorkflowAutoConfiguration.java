@@ -20,9 +20,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Auto-configuration of dtm's workflow mode: a {@link DtmWorkflows} bean that talks to the
- * coordinator {@link DtmTemplate} uses (over HTTP), with the {@link WorkflowInterceptor}
- * beans, and in a servlet application the resume endpoint
+ * Auto-configuration of dtm's workflow mode: a {@link DtmWorkflows} bean that talks to
+ * the coordinator {@link DtmTemplate} uses (over HTTP), with the
+ * {@link WorkflowInterceptor} beans, and in a servlet application the resume endpoint
  * ({@code dtm.client.workflow.callback-path}).
  */
 @AutoConfiguration(after = DtmClientAutoConfiguration.class)

@@ -33,9 +33,9 @@ final class BranchCaller {
 	 * @throws IllegalStateException on any other answer
 	 */
 	byte[] call(String url, byte[] payload, BranchBarrier barrier) {
-		String target = url + ((url.indexOf('?') >= 0) ? '&' : '?') + "gid=" + encode(barrier.getGid())
-				+ "&trans_type=" + encode(barrier.getTransType().wireValue()) + "&branch_id="
-				+ encode(barrier.getBranchId()) + "&op=" + encode(barrier.getOp().wireValue());
+		String target = url + ((url.indexOf('?') >= 0) ? '&' : '?') + "gid=" + encode(barrier.getGid()) + "&trans_type="
+				+ encode(barrier.getTransType().wireValue()) + "&branch_id=" + encode(barrier.getBranchId()) + "&op="
+				+ encode(barrier.getOp().wireValue());
 		Object[] reply = this.rest.post()
 			.uri(URI.create(target))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -52,8 +52,8 @@ final class BranchCaller {
 			throw DtmOngoing.of(text, barrier.getGid());
 		}
 		if (status != 200) {
-			throw new IllegalStateException("workflow branch " + barrier.getBranchId() + " " + barrier.getOp()
-					+ " at " + url + " answered HTTP " + status + ": " + text);
+			throw new IllegalStateException("workflow branch " + barrier.getBranchId() + " " + barrier.getOp() + " at "
+					+ url + " answered HTTP " + status + ": " + text);
 		}
 		return body;
 	}

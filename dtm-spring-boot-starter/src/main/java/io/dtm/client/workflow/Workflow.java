@@ -154,8 +154,8 @@ public final class Workflow {
 			result = StepResult.unfinished(ex);
 		}
 		catch (Exception ex) {
-			result = StepResult.unfinished(new IllegalStateException("workflow " + this.gid + " step " + branchId
-					+ " " + this.op + " failed: " + ex.getMessage(), ex));
+			result = StepResult.unfinished(new IllegalStateException(
+					"workflow " + this.gid + " step " + branchId + " " + this.op + " failed: " + ex.getMessage(), ex));
 		}
 		if (result.isRecordable()) {
 			this.coordinator.registerBranch(this.gid, branchId, this.op, result);

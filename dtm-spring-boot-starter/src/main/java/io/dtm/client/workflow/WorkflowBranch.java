@@ -115,8 +115,7 @@ public final class WorkflowBranch {
 	 */
 	public <T> T call(String url, Object payload, Class<T> resultType) {
 		byte[] body = this.workflow.codec().write(payload);
-		byte[] answer = action(url,
-				() -> this.workflow.caller().call(url, body, this.workflow.barrier(this.branchId)));
+		byte[] answer = action(url, () -> this.workflow.caller().call(url, body, this.workflow.barrier(this.branchId)));
 		return this.workflow.codec().read(answer, resultType);
 	}
 

@@ -113,10 +113,8 @@ final class WorkflowCoordinator {
 			answer = reply[1];
 		}
 		catch (RestClientException | IllegalArgumentException ex) {
-			throw new WorkflowCoordinatorException(
-					"dtm coordinator at " + url + " gave no answer to " + endpoint + " of gid '" + gid + "': "
-							+ ex.getMessage(),
-					0, ex);
+			throw new WorkflowCoordinatorException("dtm coordinator at " + url + " gave no answer to " + endpoint
+					+ " of gid '" + gid + "': " + ex.getMessage(), 0, ex);
 		}
 		if (status == 200 && !answer.contains("\"FAILURE\"")) {
 			return answer;
@@ -127,10 +125,8 @@ final class WorkflowCoordinator {
 		if (status == 425) {
 			throw DtmOngoing.of("dtm coordinator answered ONGOING to " + endpoint + ": " + answer, gid);
 		}
-		throw new WorkflowCoordinatorException(
-				"dtm coordinator at " + url + " answered " + endpoint + " of gid '" + gid + "' with HTTP " + status
-						+ ": " + answer,
-				status, null);
+		throw new WorkflowCoordinatorException("dtm coordinator at " + url + " answered " + endpoint + " of gid '" + gid
+				+ "' with HTTP " + status + ": " + answer, status, null);
 	}
 
 	private static JsonNode read(String json) {
@@ -138,8 +134,8 @@ final class WorkflowCoordinator {
 			return WIRE.readTree(json);
 		}
 		catch (IOException ex) {
-			throw new WorkflowCoordinatorException("dtm coordinator answered prepareWorkflow with a body that is not"
-					+ " JSON: " + json, 200, ex);
+			throw new WorkflowCoordinatorException(
+					"dtm coordinator answered prepareWorkflow with a body that is not" + " JSON: " + json, 200, ex);
 		}
 	}
 

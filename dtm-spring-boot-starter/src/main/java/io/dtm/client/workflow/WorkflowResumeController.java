@@ -46,8 +46,8 @@ public class WorkflowResumeController {
 	 */
 	@RequestMapping(path = "${dtm.client.workflow.callback-path:" + DEFAULT_PATH + "}",
 			method = { RequestMethod.POST, RequestMethod.GET })
-	public ResponseEntity<Map<String, Object>> resume(@RequestParam("gid") String gid,
-			@RequestParam("op") String name, @RequestBody(required = false) byte[] payload) {
+	public ResponseEntity<Map<String, Object>> resume(@RequestParam("gid") String gid, @RequestParam("op") String name,
+			@RequestBody(required = false) byte[] payload) {
 		try {
 			this.workflows.execute(name, gid, (payload != null) ? payload : new byte[0]);
 			return DtmReplies.success();

@@ -82,8 +82,9 @@ class DtmWorkflowsTests {
 		assertThat(this.dtm.requests("/busi/transOutRevert")).isEmpty();
 		assertThat(this.ran).containsExactly("commit 01 commit");
 		List<JsonNode> registered = this.dtm.bodies("/api/dtmsvr/registerBranch");
-		assertThat(registered).extracting((b) -> b.path("branch_id").asText() + " " + b.path("op").asText() + " "
-				+ b.path("status").asText())
+		assertThat(registered)
+			.extracting(
+					(b) -> b.path("branch_id").asText() + " " + b.path("op").asText() + " " + b.path("status").asText())
 			.containsExactly("01 action succeed", "02 action succeed", "01 commit succeed");
 		assertThat(registered).allSatisfy((b) -> {
 			assertThat(b.path("gid").asText()).isEqualTo("g-ok");
@@ -106,8 +107,9 @@ class DtmWorkflowsTests {
 		String busi = this.dtm.baseUrl() + "/busi";
 		this.dtm.answer("/busi/transIn", 409, "{\"dtm_result\":\"FAILURE\",\"message\":\"account closed\"}");
 		this.workflows.register("transfer", (wf, payload) -> {
-			wf.branch().onRollback((barrier) -> this.ran.add("rollback " + barrier.getBranchId())).local(String.class,
-					(barrier) -> "a");
+			wf.branch()
+				.onRollback((barrier) -> this.ran.add("rollback " + barrier.getBranchId()))
+				.local(String.class, (barrier) -> "a");
 			wf.branch().onRollback(busi + "/transOutRevert", payload).call(busi + "/transOut", payload);
 			wf.branch().onRollback((barrier) -> this.ran.add("rollback 03")).call(busi + "/transIn", payload);
 			this.ran.add("not reached");
@@ -122,8 +124,8 @@ class DtmWorkflowsTests {
 		FakeWorkflowCoordinator.Request revert = this.dtm.requests("/busi/transOutRevert").get(0);
 		assertThat(revert.query()).isEqualTo("gid=g-fail&trans_type=workflow&branch_id=02&op=rollback");
 		assertThat(this.dtm.bodies("/api/dtmsvr/registerBranch"))
-			.extracting((b) -> b.path("branch_id").asText() + " " + b.path("op").asText() + " "
-					+ b.path("status").asText())
+			.extracting(
+					(b) -> b.path("branch_id").asText() + " " + b.path("op").asText() + " " + b.path("status").asText())
 			.containsExactly("01 action succeed", "02 action succeed", "03 action failed", "02 rollback succeed",
 					"01 rollback succeed");
 		assertThat(this.dtm.bodies("/api/dtmsvr/registerBranch").get(2).path("data").asText())
@@ -187,8 +189,8 @@ class DtmWorkflowsTests {
 
 	@Test
 	void whenTheWorkflowHasSucceededShouldReturnItsResultWithoutRunning() {
-		this.dtm.replyToPrepare("{\"transaction\":{\"status\":\"succeed\",\"result\":\"" + encode("done")
-				+ "\"},\"progresses\":[]}");
+		this.dtm.replyToPrepare(
+				"{\"transaction\":{\"status\":\"succeed\",\"result\":\"" + encode("done") + "\"},\"progresses\":[]}");
 		this.workflows.register("done", (wf, payload) -> {
 			this.ran.add("ran");
 			return null;
