@@ -1,0 +1,152 @@
+package io.dtm.client.workflow;
+
+import io.dtm.client.DtmFailure;
+
+/**
+ * One branch of a workflow: register what undoes it ({@link #onRollback}) or completes it
+ * ({@link #onCommit}) first, then run its one action ({@link #call} an HTTP participant,
+ * or {@link #local} code). Registered before the action, the rollback also covers an
+ * action whose outcome is unknown; an action that refused is not rolled back.
+ */
+public final class WorkflowBranch {
+
+	private final Workflow workflow;
+
+	private final String branchId;
+
+	private boolean rollbackAdded;
+
+	private boolean commitAdded;
+
+	private boolean actionDone;
+
+	WorkflowBranch(Workflow workflow, String branchId) {
+		this.workflow = workflow;
+		this.branchId = branchId;
+	}
+
+	/**
+	 * The branch id.
+	 * @return {@code 01}, {@code 02}, ...
+	 */
+	public String branchId() {
+		return this.branchId;
+	}
+
+	/**
+	 * What to run if the workflow rolls back (a saga's compensation, a TCC cancel).
+	 * @param rollback the rollback
+	 * @return this branch
+	 */
+	public WorkflowBranch onRollback(WorkflowPhase2Action rollback) {
+		return rollback(null, rollback);
+	}
+
+	/**
+	 * Call an HTTP participant (POST, {@code op=rollback}) if the workflow rolls back.
+	 * @param url the participant's URL
+	 * @param payload the body: bytes, text or an object written as JSON
+	 * @return this branch
+	 */
+	public WorkflowBranch onRollback(String url, Object payload) {
+		byte[] body = this.workflow.codec().write(payload);
+		return rollback(url, (barrier) -> this.workflow.caller().call(url, body, barrier));
+	}
+
+	private WorkflowBranch rollback(String name, WorkflowPhase2Action rollback) {
+		if (this.rollbackAdded) {
+			throw new IllegalStateException("branch " + this.branchId + " already has a rollback");
+		}
+		this.rollbackAdded = true;
+		this.workflow.addRollback(this.branchId, name, rollback);
+		return this;
+	}
+
+	/**
+	 * What to run if the workflow succeeds (a TCC confirm).
+	 * @param commit the commit
+	 * @return this branch
+	 */
+	public WorkflowBranch onCommit(WorkflowPhase2Action commit) {
+		return commit(null, commit);
+	}
+
+	/**
+	 * Call an HTTP participant (POST, {@code op=commit}) if the workflow succeeds.
+	 * @param url the participant's URL
+	 * @param payload the body: bytes, text or an object written as JSON
+	 * @return this branch
+	 */
+	public WorkflowBranch onCommit(String url, Object payload) {
+		byte[] body = this.workflow.codec().write(payload);
+		return commit(url, (barrier) -> this.workflow.caller().call(url, body, barrier));
+	}
+
+	private WorkflowBranch commit(String name, WorkflowPhase2Action commit) {
+		if (this.commitAdded) {
+			throw new IllegalStateException("branch " + this.branchId + " already has a commit");
+		}
+		this.commitAdded = true;
+		this.workflow.addCommit(this.branchId, name, commit);
+		return this;
+	}
+
+	/**
+	 * Call an HTTP participant (POST, {@code op=action}) as the branch's action; its
+	 * answer is recorded.
+	 * @param url the participant's URL
+	 * @param payload the body: bytes, text or an object written as JSON
+	 * @return the answer's body
+	 * @throws DtmFailure when the participant refused (409), now or in a recorded run
+	 * @throws io.dtm.client.DtmOngoing when it answered 425 (not recorded)
+	 */
+	public String call(String url, Object payload) {
+		return call(url, payload, String.class);
+	}
+
+	/**
+	 * Call an HTTP participant as the branch's action and read its answer.
+	 * @param <T> the answer type
+	 * @param url the participant's URL
+	 * @param payload the body: bytes, text or an object written as JSON
+	 * @param resultType the answer type (JSON, text or bytes)
+	 * @return the answer
+	 * @throws DtmFailure when the participant refused (409), now or in a recorded run
+	 */
+	public <T> T call(String url, Object payload, Class<T> resultType) {
+		byte[] body = this.workflow.codec().write(payload);
+		byte[] answer = action(url, () -> this.workflow.caller().call(url, body, this.workflow.barrier(this.branchId)));
+		return this.workflow.codec().read(answer, resultType);
+	}
+
+	/**
+	 * Run local code as the branch's action; its result is recorded.
+	 * @param <T> the result type
+	 * @param resultType the result type, to read a recorded result back
+	 * @param action the action
+	 * @return the result
+	 * @throws DtmFailure when the action refused, now or in a recorded run
+	 */
+	public <T> T local(Class<T> resultType, WorkflowStepAction<T> action) {
+		return local(null, resultType, action);
+	}
+
+	<T> T local(String name, Class<T> resultType, WorkflowStepAction<T> action) {
+		byte[] answer = action(name,
+				() -> this.workflow.codec().write(action.run(this.workflow.barrier(this.branchId))));
+		return this.workflow.codec().read(answer, resultType);
+	}
+
+	private byte[] action(String name, WorkflowInterceptor.Proceed body) {
+		if (this.actionDone) {
+			throw new IllegalStateException("branch " + this.branchId + " already ran its action");
+		}
+		this.actionDone = true;
+		StepResult result = this.workflow.step(this.branchId, name, body);
+		if (result.isFailed()) {
+			this.workflow.dropRollback(this.branchId);
+		}
+		return result.get();
+	}
+
+}
