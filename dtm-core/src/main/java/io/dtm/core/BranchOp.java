@@ -24,7 +24,12 @@ public enum BranchOp {
 	/** XA phase-2 rollback. */
 	ROLLBACK("rollback"),
 	/** Msg check-back ({@code query_prepared}) and barrier marker. */
-	MSG("msg");
+	MSG("msg"),
+	/**
+	 * The coordinator's call that resumes an unfinished workflow (sent with the
+	 * workflow's name as {@code op}; never stored).
+	 */
+	WORKFLOW("workflow");
 
 	private final String wireValue;
 

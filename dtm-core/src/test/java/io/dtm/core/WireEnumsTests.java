@@ -21,7 +21,8 @@ class WireEnumsTests {
 		assertThat(BranchStatus.values()).extracting(BranchStatus::wireValue)
 			.containsExactly("prepared", "succeed", "failed");
 		assertThat(BranchOp.values()).extracting(BranchOp::wireValue)
-			.containsExactly("action", "compensate", "try", "confirm", "cancel", "commit", "rollback", "msg");
+			.containsExactly("action", "compensate", "try", "confirm", "cancel", "commit", "rollback", "msg",
+					"workflow");
 		assertThat(TransType.values()).extracting(TransType::wireValue)
 			.containsExactly("saga", "msg", "tcc", "xa", "workflow");
 		assertThat(DtmResult.values()).extracting(DtmResult::httpStatus).containsExactly(200, 409, 425);

@@ -12,6 +12,7 @@ import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.GidGenerator;
 import io.dtm.server.service.RequestValidator;
 import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.service.WorkflowProgress;
 import io.dtm.server.store.TransPage;
 import io.dtm.server.store.TransQuery;
 
@@ -71,6 +72,19 @@ public class TransController {
 	Map<String, Object> prepare(@RequestBody TransRequest request) {
 		this.coordinator.prepare(request);
 		return SUCCESS;
+	}
+
+	/**
+	 * Prepare a workflow, or read one that exists: its transaction and the steps its
+	 * client recorded ({@code progresses}), as dtm answers.
+	 */
+	@PostMapping("/prepareWorkflow")
+	Map<String, Object> prepareWorkflow(@RequestBody TransRequest request) {
+		WorkflowProgress progress = this.coordinator.prepareWorkflow(request);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("transaction", this.views.global(progress.trans()));
+		body.put("progresses", progress.progresses().stream().map(this.views::branch).toList());
+		return body;
 	}
 
 	/** Submit; with wait_result 200 only when the transaction succeeded. */

@@ -17,6 +17,7 @@ import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.JsonRpcBranchProtocol;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
+import io.dtm.server.engine.WorkflowProcessor;
 import io.dtm.server.engine.ProtocolBranchInvoker;
 import io.dtm.server.engine.RetryAlerts;
 import io.dtm.server.engine.SagaProcessor;
@@ -132,6 +133,11 @@ public class CoordinatorConfiguration {
 	@Bean
 	MsgProcessor msgProcessor(ObjectMapper objectMapper) {
 		return new MsgProcessor(objectMapper);
+	}
+
+	@Bean
+	WorkflowProcessor workflowProcessor(ObjectMapper objectMapper) {
+		return new WorkflowProcessor(objectMapper);
 	}
 
 	@Bean

@@ -94,7 +94,7 @@ public class GrpcBranchInvoker implements BranchInvoker {
 		put(metadata, "dtm-gid", request.gid());
 		put(metadata, "dtm-trans_type", request.transType().wireValue());
 		put(metadata, "dtm-branch_id", request.branchId());
-		put(metadata, "dtm-op", request.op().wireValue());
+		put(metadata, "dtm-op", request.opName());
 		// dtm's server sends its own address empty
 		put(metadata, "dtm-dtm", "");
 		if (request.headers() != null) {

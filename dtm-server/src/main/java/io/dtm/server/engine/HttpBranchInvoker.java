@@ -157,7 +157,7 @@ public class HttpBranchInvoker implements BranchInvoker {
 		sb.append("gid=").append(encode(request.gid()));
 		sb.append("&trans_type=").append(request.transType().wireValue());
 		sb.append("&branch_id=").append(encode(request.branchId()));
-		sb.append("&op=").append(request.op().wireValue());
+		sb.append("&op=").append(encode(request.opName()));
 		return URI.create(sb.toString());
 	}
 

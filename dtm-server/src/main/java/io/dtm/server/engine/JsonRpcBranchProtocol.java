@@ -93,7 +93,7 @@ public final class JsonRpcBranchProtocol {
 		params.put("gid", request.gid());
 		params.put("trans_type", request.transType().wireValue());
 		params.put("branch_id", request.branchId());
-		params.put("op", request.op().wireValue());
+		params.put("op", request.opName());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", id);
 		body.put("jsonrpc", "2.0");

@@ -151,10 +151,24 @@ public final class TransPass {
 	 * @return the result
 	 */
 	public BranchCallResult call(String url, String branchId, BranchOp op, byte[] payload) {
+		return call(url, branchId, op, op.wireValue(), payload);
+	}
+
+	/**
+	 * Call an arbitrary URL as a branch of this transaction, sending another {@code op}
+	 * than the operation's wire value (a workflow's name when it is resumed).
+	 * @param url the URL
+	 * @param branchId branch id to send
+	 * @param op operation, for logs and metrics
+	 * @param opName the {@code op} to send
+	 * @param payload body
+	 * @return the result
+	 */
+	public BranchCallResult call(String url, String branchId, BranchOp op, String opName, byte[] payload) {
 		GlobalTrans current = this.trans;
 		BranchCallResult result = this.invoker.invoke(new BranchRequest(url, current.gid(), current.transType(),
 				branchId, op, payload, current.options().branchHeaders(),
-				this.schedule.requestTimeout(current.options()), current.protocol()));
+				this.schedule.requestTimeout(current.options()), current.protocol(), opName));
 		record(result, url, branchId, op);
 		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;

@@ -15,6 +15,7 @@ import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.CustomData;
 import io.dtm.server.engine.GrpcTarget;
+import io.dtm.server.engine.WorkflowData;
 import io.dtm.server.engine.UrlResolver;
 
 /**
@@ -105,9 +106,6 @@ public class RequestValidator {
 		catch (IllegalArgumentException ex) {
 			throw bad("trans_type '" + request.transType() + "' is unknown; expected one of saga, msg, tcc, xa");
 		}
-		if (type == TransType.WORKFLOW) {
-			throw bad("trans_type 'workflow' is not supported by this coordinator yet");
-		}
 		return type;
 	}
 
@@ -144,6 +142,14 @@ public class RequestValidator {
 			throw bad(ex.getMessage());
 		}
 		seconds("custom_data.delay", custom.delaySeconds(), maxTimeout);
+		if (type == TransType.WORKFLOW) {
+			try {
+				WorkflowData.parse(this.objectMapper, request.customData());
+			}
+			catch (IllegalArgumentException ex) {
+				throw bad(ex.getMessage());
+			}
+		}
 		if (type == TransType.SAGA || type == TransType.MSG) {
 			steps(request, type);
 			if (type == TransType.SAGA && custom.concurrent()) {

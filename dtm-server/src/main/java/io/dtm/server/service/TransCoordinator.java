@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
+import io.dtm.core.BranchStatus;
 import io.dtm.core.DtmResult;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransRequest;
@@ -68,6 +70,9 @@ public class TransCoordinator {
 		if (type == TransType.SAGA) {
 			throw RequestValidator.bad("a saga has no prepare phase; submit it directly");
 		}
+		if (type == TransType.WORKFLOW) {
+			throw RequestValidator.bad("a workflow is prepared with prepareWorkflow");
+		}
 		this.validator.newTransaction(request, type, true);
 		Optional<GlobalTrans> existing = this.store.find(request.gid());
 		if (existing.isEmpty()) {
@@ -92,6 +97,10 @@ public class TransCoordinator {
 	public void submit(TransRequest received) {
 		TransRequest request = received.withGid(this.validator.gid(received.gid()));
 		TransType type = this.validator.transType(request);
+		if (type == TransType.WORKFLOW) {
+			submitWorkflow(request);
+			return;
+		}
 		this.validator.newTransaction(request, type, false);
 		// a saga is new on its first submit: insert first, read only on conflict (one
 		// round trip less)
@@ -113,6 +122,70 @@ public class TransCoordinator {
 			throw new DtmApiException.Conflict("current status '" + trans.status() + "', cannot sumbmit");
 		}
 		run(trans, request.waitResult(), GlobalStatus.SUCCEED);
+	}
+
+	/**
+	 * Prepare a workflow, or read one that exists: a new workflow is stored prepared,
+	 * with no branches; an existing one is returned with every step its client recorded,
+	 * so the client can replay them.
+	 * @param received the request
+	 * @return the transaction and its branches
+	 */
+	public WorkflowProgress prepareWorkflow(TransRequest received) {
+		TransRequest request = received.withGid(this.validator.gid(received.gid()));
+		TransType type = this.validator.transType(request);
+		if (type != TransType.WORKFLOW) {
+			throw RequestValidator.bad("prepareWorkflow takes trans_type 'workflow', not '" + type + "'");
+		}
+		this.validator.newTransaction(request, type, true);
+		GlobalTrans global = this.factory.global(request, type, GlobalStatus.PREPARED);
+		if (this.store.saveNew(global, List.of())) {
+			return new WorkflowProgress(global, List.of());
+		}
+		GlobalTrans stored = this.store.find(request.gid()).orElseThrow(() -> collision(request.gid()));
+		requireType(stored, type);
+		return new WorkflowProgress(stored, this.store.findBranches(stored.gid()));
+	}
+
+	/**
+	 * A workflow's client reports its outcome: the status in {@code req_extra.status}
+	 * ({@code succeed} or {@code failed}) with {@code rollback_reason} and
+	 * {@code result}, as dtm's workflow SDK sends them.
+	 */
+	private void submitWorkflow(TransRequest request) {
+		Map<String, String> extra = (request.reqExtra() != null) ? request.reqExtra() : Map.of();
+		GlobalStatus to;
+		try {
+			to = GlobalStatus.fromWireValue(extra.getOrDefault("status", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			to = null;
+		}
+		if (to != GlobalStatus.SUCCEED && to != GlobalStatus.FAILED) {
+			throw RequestValidator.bad("a workflow is submitted with req_extra.status 'succeed' or 'failed', not '"
+					+ extra.get("status") + "'");
+		}
+		String reason = extra.get("rollback_reason");
+		this.validator.rollbackReason(reason);
+		String result = extra.get("result");
+		if (result != null && result.length() > RequestValidator.MAX_TEXT_LENGTH) {
+			throw RequestValidator.bad("req_extra.result is " + result.length() + " characters long; at most "
+					+ RequestValidator.MAX_TEXT_LENGTH + " are stored");
+		}
+		GlobalTrans trans = this.store.find(request.gid())
+			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + request.gid()));
+		requireType(trans, TransType.WORKFLOW);
+		if (trans.status() != GlobalStatus.PREPARED) {
+			throw new DtmApiException.Conflict("current status '" + trans.status() + "', cannot sumbmit");
+		}
+		try {
+			this.statusMachine.transition(trans, to, (reason != null && !reason.isEmpty()) ? reason : null,
+					(result != null) ? result : "");
+		}
+		catch (StaleTransactionException ex) {
+			throw new DtmApiException.Conflict("current status '"
+					+ this.store.find(trans.gid()).map(GlobalTrans::status).orElse(null) + "', cannot sumbmit");
+		}
 	}
 
 	/**
@@ -171,8 +244,8 @@ public class TransCoordinator {
 		catch (IllegalArgumentException ex) {
 			throw RequestValidator.bad("trans_type '" + fields.get("trans_type") + "' cannot register branches");
 		}
-		if (type != TransType.TCC && type != TransType.XA) {
-			throw RequestValidator.bad("trans_type '" + type + "' cannot register branches; only tcc and xa");
+		if (type != TransType.TCC && type != TransType.XA && type != TransType.WORKFLOW) {
+			throw RequestValidator.bad("trans_type '" + type + "' cannot register branches; only tcc, xa and workflow");
 		}
 		String branchId = fields.get("branch_id");
 		if (branchId == null || branchId.isEmpty() || branchId.length() > RequestValidator.MAX_GID_LENGTH) {
@@ -187,8 +260,11 @@ public class TransCoordinator {
 			this.validator.url("confirm", fields.get("confirm"), true, protocol);
 			this.validator.url("cancel", fields.get("cancel"), true, protocol);
 		}
-		else {
+		else if (type == TransType.XA) {
 			this.validator.url("url", fields.get("url"), false, protocol);
+		}
+		else {
+			workflowStep(fields);
 		}
 		if (stored.isPresent() && stored.get().transType() != type) {
 			throw new DtmApiException.Conflict("gid '" + gid + "' is a " + stored.get().transType()
@@ -202,6 +278,19 @@ public class TransCoordinator {
 		}
 		catch (DuplicateBranchException ex) {
 			throw new DtmApiException.Conflict(ex.getMessage());
+		}
+	}
+
+	/** A workflow step's record names its op and its outcome. */
+	private static void workflowStep(Map<String, String> fields) {
+		String op = fields.get("op");
+		if (!BranchOp.ACTION.wireValue().equals(op) && !BranchOp.ROLLBACK.wireValue().equals(op)
+				&& !BranchOp.COMMIT.wireValue().equals(op)) {
+			throw RequestValidator.bad("a workflow step needs op 'action', 'rollback' or 'commit', not '" + op + "'");
+		}
+		String status = fields.get("status");
+		if (!BranchStatus.SUCCEED.wireValue().equals(status) && !BranchStatus.FAILED.wireValue().equals(status)) {
+			throw RequestValidator.bad("a workflow step needs status 'succeed' or 'failed', not '" + status + "'");
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.dtm.core.BranchOp;
+import io.dtm.core.BranchStatus;
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransOptions;
 import io.dtm.core.TransRequest;
@@ -107,6 +108,11 @@ public class TransFactory {
 		if (type == TransType.TCC) {
 			return List.of(Branch.newBranch(gid, fields.get("cancel"), data, branchId, BranchOp.CANCEL, now),
 					Branch.newBranch(gid, fields.get("confirm"), data, branchId, BranchOp.CONFIRM, now));
+		}
+		if (type == TransType.WORKFLOW) {
+			// one row: the step as its client ran it, with its outcome
+			Branch step = Branch.newBranch(gid, "", data, branchId, BranchOp.fromWireValue(fields.get("op")), now);
+			return List.of(step.withStatus(BranchStatus.fromWireValue(fields.get("status"))));
 		}
 		return List.of(Branch.newBranch(gid, fields.get("url"), data, branchId, BranchOp.ROLLBACK, now),
 				Branch.newBranch(gid, fields.get("url"), data, branchId, BranchOp.COMMIT, now));

@@ -105,13 +105,14 @@ abstract class AbstractBadInputTests {
 	}
 
 	@Test
-	void prepareWhenTransTypeIsWorkflowShouldAnswer400AndWriteNothing() {
+	void whenAWorkflowIsPreparedOrSubmittedLikeOtherModesShouldAnswer400AndWriteNothing() {
 		ObjectNode workflow = object().put("gid", this.gid)
 			.put("trans_type", "workflow")
 			.put("custom_data", "{\"name\":\"wf\",\"data\":\"\"}")
 			.put("query_prepared", BRANCH + "Workflow");
-		assertRejected("/api/dtmsvr/prepare", workflow.toString(), 400, "workflow", "not supported");
-		assertRejected("/api/dtmsvr/submit", workflow.toString(), 400, "workflow", "not supported");
+		assertRejected("/api/dtmsvr/prepare", workflow.toString(), 400, "a workflow is prepared with prepareWorkflow");
+		assertRejected("/api/dtmsvr/submit", workflow.toString(), 400,
+				"a workflow is submitted with req_extra.status 'succeed' or 'failed'");
 		assertNothingWritten(this.gid);
 	}
 

@@ -73,9 +73,8 @@ public final class EngineHarness {
 		ObjectMapper mapper = new ObjectMapper();
 		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.schedule, direct,
 				EngineMetrics.NONE, this.clock::advance);
-		this.worker = new TransWorker(this.context,
-				List.of(new SagaProcessor(mapper), new MsgProcessor(mapper), new TccProcessor(), new XaProcessor()),
-				direct);
+		this.worker = new TransWorker(this.context, List.of(new SagaProcessor(mapper), new MsgProcessor(mapper),
+				new TccProcessor(), new XaProcessor(), new WorkflowProcessor(mapper)), direct);
 		this.cron = new TransCron(this.store, this.worker, this.schedule, this.properties.getCron());
 		RequestValidator validator = new RequestValidator(this.properties, UrlResolver.http(), mapper);
 		TopicService topics = new TopicService(this.store, mapper, this.schedule);

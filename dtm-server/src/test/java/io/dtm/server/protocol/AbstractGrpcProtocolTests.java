@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.dtm.grpc.DtmBranchRequest;
+import io.dtm.grpc.DtmProgressesReply;
 import io.dtm.grpc.DtmRequest;
 import io.dtm.grpc.DtmTopicRequest;
 import io.dtm.server.testsupport.DtmHttp;
@@ -334,6 +335,46 @@ abstract class AbstractGrpcProtocolTests extends GrpcProtocolTestSupport {
 		assertThat(badUrl.getStatus().getDescription()).contains("no-method-here");
 		assertThat(query(gid).path("transaction").isNull()).isTrue();
 		assertThat(grpcParticipant.calls(gid)).isEmpty();
+	}
+
+	@Test
+	void whenAWorkflowRunsOverGrpcShouldAnswerItsRecordedStepsAndStoreItsOutcome() {
+		String gid = gid("grpc-wf");
+		DtmRequest workflow = DtmRequest.newBuilder()
+			.setGid(gid)
+			.setTransType("workflow")
+			.setCustomedData("{\"name\":\"transfer\",\"data\":\"e30=\"}")
+			.setQueryPrepared(grpcUrl(gid, "Resume"))
+			.build();
+
+		DtmProgressesReply first = this.grpc.prepareWorkflow(workflow);
+		this.grpc.registerBranch(DtmBranchRequest.newBuilder()
+			.setGid(gid)
+			.setTransType("workflow")
+			.setBranchID("01")
+			.putData("op", "action")
+			.putData("status", "succeed")
+			.setBusiPayload(ByteString.copyFrom(BINARY))
+			.build());
+		DtmProgressesReply replay = this.grpc.prepareWorkflow(workflow);
+		this.grpc.submit(workflow.toBuilder()
+			.putReqExtra("status", "succeed")
+			.putReqExtra("rollback_reason", "")
+			.putReqExtra("result", "b2s=")
+			.build());
+		DtmProgressesReply finished = this.grpc.prepareWorkflow(workflow);
+
+		assertThat(first.getTransaction().getStatus()).isEqualTo("prepared");
+		assertThat(first.getProgressesList()).isEmpty();
+		assertThat(replay.getProgressesList()).singleElement().satisfies((step) -> {
+			assertThat(step.getBranchID()).isEqualTo("01");
+			assertThat(step.getOp()).isEqualTo("action");
+			assertThat(step.getStatus()).isEqualTo("succeed");
+			assertThat(step.getBinData().toByteArray()).isEqualTo(BINARY);
+		});
+		assertThat(finished.getTransaction().getStatus()).isEqualTo("succeed");
+		assertThat(finished.getTransaction().getResult()).isEqualTo("b2s=");
+		assertThat(grpcParticipant.calls(gid)).as("a workflow in time is never resumed").isEmpty();
 	}
 
 	@Test
