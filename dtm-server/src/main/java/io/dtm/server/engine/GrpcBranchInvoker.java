@@ -34,8 +34,6 @@ public class GrpcBranchInvoker implements BranchInvoker {
 
 	private static final Logger logger = LoggerFactory.getLogger(GrpcBranchInvoker.class);
 
-	private static final int DETAIL_LIMIT = 200;
-
 	private final GrpcChannels channels;
 
 	private final UrlResolver resolver;
@@ -62,10 +60,10 @@ public class GrpcBranchInvoker implements BranchInvoker {
 			authority = target.isService() ? resolve(target.serviceUrl()) : target.authority();
 		}
 		catch (IllegalArgumentException ex) {
-			return logged(request, ex.getMessage());
+			return BranchCallResult.retried(request, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			return logged(request, "cannot resolve the URL now: " + ex.getMessage());
+			return BranchCallResult.retried(request, "cannot resolve the URL now: " + ex.getMessage());
 		}
 		try {
 			Channel channel = ClientInterceptors.intercept(this.channels.channel(authority),
@@ -80,7 +78,7 @@ public class GrpcBranchInvoker implements BranchInvoker {
 			return result(request, ex.getStatus());
 		}
 		catch (RuntimeException ex) {
-			return logged(request, TransportErrors.describe(ex));
+			return BranchCallResult.retried(request, TransportErrors.describe(ex));
 		}
 	}
 
@@ -140,39 +138,27 @@ public class GrpcBranchInvoker implements BranchInvoker {
 	private static BranchCallResult result(BranchRequest request, Status status) {
 		BranchOutcome outcome = outcome(status);
 		if (outcome != BranchOutcome.ERROR) {
-			return new BranchCallResult(outcome, "gRPC " + status.getCode() + " " + excerpt(status.getDescription()));
+			return new BranchCallResult(outcome,
+					"gRPC " + status.getCode() + " " + BranchCallResult.excerpt(status.getDescription()));
 		}
 		if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-			return logged(request, "timed out after " + request.timeout().toMillis() + " ms");
+			return BranchCallResult.retried(request, "timed out after " + request.timeout().toMillis() + " ms");
 		}
 		if (status.getCode() == Status.Code.CANCELLED && Thread.currentThread().isInterrupted()) {
 			return BranchCallResult.error("interrupted");
 		}
 		String detail = "gRPC " + status.getCode();
 		if (status.getDescription() != null && !status.getDescription().isBlank()) {
-			detail += " " + excerpt(status.getDescription());
+			detail += " " + BranchCallResult.excerpt(status.getDescription());
 		}
 		else if (status.getCause() != null) {
 			detail += " " + TransportErrors.describe(status.getCause());
 		}
-		return logged(request, detail);
+		return BranchCallResult.retried(request, detail);
 	}
 
 	private static void put(Metadata metadata, String name, String value) {
 		metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), (value != null) ? value : "");
-	}
-
-	private static BranchCallResult logged(BranchRequest request, String detail) {
-		logger.warn("branch call failed, will be retried: gid={} branch_id={} op={} url={}: {}", request.gid(),
-				request.branchId(), request.op(), request.url(), detail);
-		return BranchCallResult.error(detail);
-	}
-
-	private static String excerpt(String text) {
-		if (text == null) {
-			return "";
-		}
-		return (text.length() <= DETAIL_LIMIT) ? text : text.substring(0, DETAIL_LIMIT) + "...";
 	}
 
 }

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.TransType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls branches over HTTP as dtm does: {@code gid}, {@code trans_type},
@@ -26,10 +24,6 @@ import org.slf4j.LoggerFactory;
  * resolved now is a retryable error.
  */
 public class HttpBranchInvoker implements BranchInvoker {
-
-	private static final Logger logger = LoggerFactory.getLogger(HttpBranchInvoker.class);
-
-	private static final int DETAIL_LIMIT = 200;
 
 	/**
 	 * dtm's plain HTTP: the payload POSTed (GET when there is none, except for xa) with
@@ -93,25 +87,26 @@ public class HttpBranchInvoker implements BranchInvoker {
 			target = this.resolver.resolve(URI.create(request.url()));
 		}
 		catch (RuntimeException ex) {
-			return logged(request, "cannot resolve the URL now: " + ex.getMessage());
+			return BranchCallResult.retried(request, "cannot resolve the URL now: " + ex.getMessage());
 		}
 		HttpRequest http;
 		try {
 			http = this.wire.request(target, request);
 		}
 		catch (IllegalArgumentException ex) {
-			return logged(request, ex.getMessage());
+			return BranchCallResult.retried(request, ex.getMessage());
 		}
 		try {
 			HttpResponse<String> response = this.client.send(http, HttpResponse.BodyHandlers.ofString());
 			BranchOutcome outcome = this.wire.outcome(response.statusCode(), response.body());
-			return new BranchCallResult(outcome, "HTTP " + response.statusCode() + " " + excerpt(response.body()));
+			return new BranchCallResult(outcome,
+					"HTTP " + response.statusCode() + " " + BranchCallResult.excerpt(response.body()));
 		}
 		catch (HttpTimeoutException ex) {
-			return logged(request, "timed out after " + request.timeout().toMillis() + " ms");
+			return BranchCallResult.retried(request, "timed out after " + request.timeout().toMillis() + " ms");
 		}
 		catch (IOException | RuntimeException ex) {
-			return logged(request, TransportErrors.describe(ex));
+			return BranchCallResult.retried(request, TransportErrors.describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -163,19 +158,6 @@ public class HttpBranchInvoker implements BranchInvoker {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static BranchCallResult logged(BranchRequest request, String detail) {
-		logger.warn("branch call failed, will be retried: gid={} branch_id={} op={} url={}: {}", request.gid(),
-				request.branchId(), request.op(), request.url(), detail);
-		return BranchCallResult.error(detail);
-	}
-
-	private static String excerpt(String body) {
-		if (body == null) {
-			return "";
-		}
-		return (body.length() <= DETAIL_LIMIT) ? body : body.substring(0, DETAIL_LIMIT) + "...";
 	}
 
 }
