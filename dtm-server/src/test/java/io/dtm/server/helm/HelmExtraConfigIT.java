@@ -64,14 +64,13 @@ class HelmExtraConfigIT {
 		// the data volume (/var/lib/dtm) is mapped by CoordinatorProcess's
 		// --dtm.server.store.h2.data-dir
 		try (CoordinatorProcess coordinator = CoordinatorProcess.start("helm-extra-config", List.of(), environment)) {
-			DtmHttp http = coordinator.http();
-			JsonNode retryInterval = property(http, "dtm.server.retry-interval");
+			JsonNode retryInterval = property(coordinator, "dtm.server.retry-interval");
 			assertThat(retryInterval.path("property").path("value").asText()).as("extraConfig over the chart's 10s")
 				.isEqualTo("7s");
 			assertThat(retryInterval.path("property").path("source").asText())
 				.contains(configDir.resolve("extra.yml").toString());
 			assertThat(retryInterval.path("activeProfiles")).extracting(JsonNode::asText).containsExactly("users-own");
-			JsonNode requestTimeout = property(http, "dtm.server.request-timeout");
+			JsonNode requestTimeout = property(coordinator, "dtm.server.request-timeout");
 			assertThat(requestTimeout.path("property").path("value").asText())
 				.as("the chart's application.yml still applies")
 				.isEqualTo("4s");
@@ -80,8 +79,15 @@ class HelmExtraConfigIT {
 		}
 	}
 
-	private static JsonNode property(DtmHttp http, String name) {
-		DtmHttp.Reply reply = http.get("/actuator/env/" + name);
+	private static JsonNode property(CoordinatorProcess coordinator, String name) {
+		DtmHttp.Reply reply;
+		try {
+			reply = coordinator.http().get("/actuator/env/" + name);
+		}
+		catch (IllegalStateException ex) {
+			throw new AssertionError("/actuator/env/" + name + " unreachable (process alive: " + coordinator.isAlive()
+					+ "); coordinator log:\n" + coordinator.logText(), ex);
+		}
 		assertThat(reply.status()).as("/actuator/env/%s: %s", name, reply.body()).isEqualTo(200);
 		return reply.json();
 	}

@@ -3,6 +3,7 @@ package io.dtm.server.protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,25 +94,124 @@ abstract class AbstractWorkflowProtocolTests extends ProtocolTestSupport {
 	}
 
 	@Test
-	void whenUnfinishedPastItsTimeoutShouldBeResumedThroughItsCallbackUntilSubmitted() {
-		String gid = gid("wf-resume");
-		script(gid, "/resume", Reply.ongoing());
+	void whenTheCallbackAnswersOngoingShouldResumeAtTheSameIntervalUntilSubmitted() {
+		String gid = gid("wf-ongoing");
+		always(gid, "/resume", Reply.ongoing());
 		Map<String, Object> workflow = workflow(gid);
 		workflow.put("timeout_to_fail", 1);
+		workflow.put("retry_interval", 1);
 
 		post("prepareWorkflow", workflow);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> callsTo(gid, "/resume").size() >= 2);
-		Call resume = callsTo(gid, "/resume").get(0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> callsTo(gid, "/resume").size() >= 3);
+		List<Call> calls = callsTo(gid, "/resume");
+		Call resume = calls.get(0);
 		assertThat(resume.method()).isEqualTo("POST");
 		assertThat(resume.query()).containsEntry("gid", gid)
 			.containsEntry("trans_type", "workflow")
 			.containsEntry("branch_id", "00")
 			.containsEntry("op", "transfer");
 		assertThat(resume.body()).isEqualTo(INPUT);
+		assertThat(gap(calls, 1)).as("ONGOING keeps the interval (1 s)")
+			.isBetween(Duration.ofMillis(500), Duration.ofMillis(2500));
 		assertThat(this.dtm.status(gid)).as("a callback's answer changes no status").isEqualTo("prepared");
-		post("submit", body("gid", gid, "trans_type", "workflow", "req_extra", Map.of("status", "succeed")));
+		submitAndExpectNoMoreCallbacks(gid);
+	}
+
+	@Test
+	void whenTheCallbackFailsShouldResumeWithGrowingIntervalsUntilSubmitted() {
+		String gid = gid("wf-error");
+		always(gid, "/resume", Reply.error());
+		Map<String, Object> workflow = workflow(gid);
+		workflow.put("timeout_to_fail", 1);
+		workflow.put("retry_interval", 1);
+
+		post("prepareWorkflow", workflow);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> callsTo(gid, "/resume").size() >= 3);
+		List<Call> calls = callsTo(gid, "/resume");
+		assertThat(gap(calls, 1)).as("an error doubles the interval: 2 s, then 4 s")
+			.isGreaterThanOrEqualTo(gap(calls, 0).plusMillis(1000));
+		assertThat(this.dtm.status(gid)).as("a callback's error changes no status").isEqualTo("prepared");
+		submitAndExpectNoMoreCallbacks(gid);
+	}
+
+	@Test
+	void whenSubmittedWithWaitResultShouldAnswerAtOnceAsDtmDoes() {
+		String gid = gid("wf-wait");
+		Map<String, Object> workflow = workflow(gid);
+		workflow.put("wait_result", true);
+		post("prepareWorkflow", workflow);
+		step(gid, "01", "action", "failed", "no stock");
+
+		DtmHttp.Reply submitted = post("submit", body("gid", gid, "trans_type", "workflow", "wait_result", true,
+				"req_extra", Map.of("status", "failed", "rollback_reason", "no stock")));
+
+		assertThat(submitted.status())
+			.as("dtm answers a workflow's submit at once, whatever its outcome: %s", submitted.body())
+			.isEqualTo(200);
+		assertThat(submitted.json().path("dtm_result").asText()).isEqualTo("SUCCESS");
+		assertThat(this.dtm.status(gid)).isEqualTo("failed");
+		assertThat(callsTo(gid, "/resume")).as("a finished workflow is never resumed").isEmpty();
+	}
+
+	@Test
+	void whenAFinishedWorkflowIsExecutedAgainShouldAnswerItsOutcomeAndRecordNothing() {
+		String gid = gid("wf-again");
+		post("prepareWorkflow", workflow(gid));
+		step(gid, "01", "action", "succeed", "out-ok");
+		post("submit", body("gid", gid, "trans_type", "workflow", "req_extra",
+				Map.of("status", "succeed", "result", base64("done"))));
+
+		JsonNode again = post("prepareWorkflow", workflow(gid)).json();
+
+		assertThat(again.path("transaction").path("status").asText()).isEqualTo("succeed");
+		assertThat(again.path("transaction").path("result").asText()).isEqualTo(base64("done"));
+		assertThat(again.path("progresses"))
+			.extracting((p) -> p.path("branch_id").asText() + "-" + p.path("op").asText())
+			.containsExactly("01-action");
+		assertThat(step(gid, "02", "action", "succeed", "").status())
+			.as("dtm refuses a step of a finished workflow with FAILURE")
+			.isEqualTo(409);
+		assertThat(query(gid).path("branches")).hasSize(1);
+	}
+
+	@Test
+	void whenAWorkflowRollsBackShouldKeepItsCompensationsInTheOrderTheClientRanThem() {
+		String gid = gid("wf-rollback");
+		post("prepareWorkflow", workflow(gid));
+		step(gid, "01", "action", "succeed", "");
+		step(gid, "02", "action", "succeed", "");
+		step(gid, "03", "action", "failed", "card declined");
+		step(gid, "02", "rollback", "succeed", "");
+		step(gid, "01", "rollback", "succeed", "");
+
+		post("submit", body("gid", gid, "trans_type", "workflow", "req_extra",
+				Map.of("status", "failed", "rollback_reason", "card declined")));
+
+		assertThat(query(gid).path("branches"))
+			.extracting(
+					(b) -> b.path("branch_id").asText() + "-" + b.path("op").asText() + ":" + b.path("status").asText())
+			.containsExactly("01-action:succeed", "02-action:succeed", "03-action:failed", "02-rollback:succeed",
+					"01-rollback:succeed");
+		assertThat(this.dtm.status(gid)).isEqualTo("failed");
+	}
+
+	private void submitAndExpectNoMoreCallbacks(String gid) {
+		DtmHttp.Reply submitted = post("submit",
+				body("gid", gid, "trans_type", "workflow", "req_extra", Map.of("status", "succeed")));
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 		assertThat(this.dtm.status(gid)).isEqualTo("succeed");
+		int calls = callsTo(gid, "/resume").size();
+		await().during(Duration.ofMillis(2500))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> callsTo(gid, "/resume").size() <= calls + 1);
+		assertThat(callsTo(gid, "/resume").size()).as("at most a call already under way when it was submitted")
+			.isLessThanOrEqualTo(calls + 1);
+	}
+
+	private static Duration gap(List<Call> calls, int index) {
+		return Duration.between(calls.get(index).at(), calls.get(index + 1).at());
 	}
 
 	@Test

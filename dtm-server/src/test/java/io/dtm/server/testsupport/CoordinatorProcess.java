@@ -40,7 +40,10 @@ public final class CoordinatorProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start a coordinator and wait until {@code /api/ping} answers.
+	 * Start a coordinator and wait until it is ready: {@code /actuator/health/readiness}
+	 * answers 200 only once the whole application has started (the gRPC server too), so a
+	 * coordinator that answers {@code /api/ping} but then fails a later start-up step is
+	 * not taken for running.
 	 * @param name readable name for its directory
 	 * @param arguments extra {@code --key=value} arguments
 	 * @return the running coordinator
@@ -50,8 +53,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start a coordinator with extra environment variables and wait until
-	 * {@code /api/ping} answers.
+	 * Start a coordinator with extra environment variables and wait until it is ready.
 	 * @param name readable name for its directory
 	 * @param arguments extra {@code --key=value} arguments
 	 * @param environment variables added to the inherited environment
@@ -82,12 +84,12 @@ public final class CoordinatorProcess implements AutoCloseable {
 			Process process = builder.start();
 			CoordinatorProcess coordinator = new CoordinatorProcess(process, port, grpcPort, log);
 			DtmHttp http = coordinator.http();
-			await("coordinator " + name + " answering /api/ping, log in " + log).atMost(STARTUP_TIMEOUT)
+			await("coordinator " + name + " ready, log in " + log).atMost(STARTUP_TIMEOUT)
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> {
 					assertThat(process.isAlive()).as("coordinator process alive, log in " + log).isTrue();
 					try {
-						return http.get("/api/ping").status() == 200;
+						return http.get("/actuator/health/readiness").status() == 200;
 					}
 					catch (IllegalStateException ex) {
 						return false;
