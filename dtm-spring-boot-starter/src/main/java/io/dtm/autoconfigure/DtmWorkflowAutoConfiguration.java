@@ -2,6 +2,7 @@ package io.dtm.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.client.DtmTemplate;
+import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.workflow.DtmWorkflows;
 import io.dtm.client.workflow.WorkflowInterceptor;
 import io.dtm.client.workflow.WorkflowResumeController;
@@ -22,10 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration of dtm's workflow mode: a {@link DtmWorkflows} bean that talks to
  * the coordinator {@link DtmTemplate} uses (over HTTP), with the
- * {@link WorkflowInterceptor} beans, and in a servlet application the resume endpoint
+ * {@link WorkflowInterceptor} beans and the {@link JdbcBarrier} (so steps can call
+ * {@code barrier.call(...)}), and in a servlet application the resume endpoint
  * ({@code dtm.client.workflow.callback-path}).
  */
-@AutoConfiguration(after = DtmClientAutoConfiguration.class)
+@AutoConfiguration(after = { DtmClientAutoConfiguration.class, DtmJdbcAutoConfiguration.class })
 @ConditionalOnBean(DtmTemplate.class)
 @EnableConfigurationProperties(DtmWorkflowProperties.class)
 public class DtmWorkflowAutoConfiguration {
@@ -34,10 +36,11 @@ public class DtmWorkflowAutoConfiguration {
 	@ConditionalOnMissingBean
 	DtmWorkflows dtmWorkflows(DtmTemplate template, DtmWorkflowProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<ObjectMapper> objectMapper,
-			ObjectProvider<WorkflowInterceptor> interceptors) {
+			ObjectProvider<WorkflowInterceptor> interceptors, ObjectProvider<JdbcBarrier> jdbcBarrier) {
 		DtmWorkflows workflows = new DtmWorkflows(restClientBuilder.getIfAvailable(RestClient::builder).build(),
 				template::getServerUrl, objectMapper.getIfAvailable(ObjectMapper::new));
 		workflows.setCallbackUrl(properties.getCallbackUrl());
+		jdbcBarrier.ifUnique(workflows::setJdbcBarrier);
 		interceptors.orderedStream().forEach(workflows::addInterceptor);
 		return workflows;
 	}

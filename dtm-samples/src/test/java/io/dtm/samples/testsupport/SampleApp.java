@@ -31,7 +31,7 @@ public final class SampleApp implements AutoCloseable {
 	 * dtm-server is on the test classpath; its JPA and Flyway set-up must not touch the
 	 * sample's database.
 	 */
-	private static final String SERVER_AUTO_CONFIGURATIONS = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
+	static final String SERVER_AUTO_CONFIGURATIONS = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
 			+ "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
 			+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration";
 

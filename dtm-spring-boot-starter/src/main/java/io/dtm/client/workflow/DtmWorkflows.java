@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.client.DtmFailure;
+import io.dtm.client.barrier.JdbcBarrier;
 
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
@@ -36,6 +37,8 @@ public class DtmWorkflows {
 
 	private volatile String callbackUrl;
 
+	private volatile JdbcBarrier jdbcBarrier;
+
 	/**
 	 * Create a runner.
 	 * @param restClient the HTTP client for coordinator and branch calls
@@ -61,6 +64,15 @@ public class DtmWorkflows {
 	 */
 	public void setCallbackUrl(String callbackUrl) {
 		this.callbackUrl = callbackUrl;
+	}
+
+	/**
+	 * Set the barrier that the {@link io.dtm.client.barrier.BranchBarrier}s handed to
+	 * local steps, commits and rollbacks use in {@code barrier.call(...)}.
+	 * @param jdbcBarrier the barrier of the application's database, may be {@code null}
+	 */
+	public void setJdbcBarrier(JdbcBarrier jdbcBarrier) {
+		this.jdbcBarrier = jdbcBarrier;
 	}
 
 	/**
@@ -136,7 +148,7 @@ public class DtmWorkflows {
 			throw DtmFailure.of(progress.rollbackReason(), gid);
 		}
 		Workflow workflow = new Workflow(name, gid, progress.steps(), this.coordinator, this.codec,
-				List.copyOf(this.interceptors), this.caller);
+				List.copyOf(this.interceptors), this.caller, this.jdbcBarrier);
 		byte[] result = null;
 		DtmFailure failure = null;
 		try {

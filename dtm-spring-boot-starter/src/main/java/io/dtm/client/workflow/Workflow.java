@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.barrier.BranchBarrier;
+import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.core.BranchOp;
 import io.dtm.core.TransType;
 
@@ -31,6 +32,8 @@ public final class Workflow {
 
 	private final BranchCaller caller;
 
+	private final JdbcBarrier jdbcBarrier;
+
 	private final List<Phase2> commits = new ArrayList<>();
 
 	private final List<Phase2> rollbacks = new ArrayList<>();
@@ -40,7 +43,7 @@ public final class Workflow {
 	private String op = BranchOp.ACTION.wireValue();
 
 	Workflow(String name, String gid, Map<String, StepResult> recorded, WorkflowCoordinator coordinator,
-			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller) {
+			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller, JdbcBarrier jdbcBarrier) {
 		this.name = name;
 		this.gid = gid;
 		this.recorded = recorded;
@@ -48,6 +51,7 @@ public final class Workflow {
 		this.codec = codec;
 		this.interceptors = interceptors;
 		this.caller = caller;
+		this.jdbcBarrier = jdbcBarrier;
 	}
 
 	/**
@@ -171,7 +175,7 @@ public final class Workflow {
 	}
 
 	BranchBarrier barrier(String branchId) {
-		return BranchBarrier.of(TransType.WORKFLOW, this.gid, branchId, BranchOp.fromWireValue(this.op));
+		return BranchBarrier.fromWire(TransType.WORKFLOW.wireValue(), this.gid, branchId, this.op, this.jdbcBarrier);
 	}
 
 	String op() {

@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOngoing;
+import io.dtm.client.barrier.BarrierOutcome;
+import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.core.BranchOp;
 import io.dtm.core.TransType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -259,6 +264,30 @@ class DtmWorkflowsTests {
 		}));
 
 		assertThat(this.workflows.execute("barrier", "g-b", "").asText()).isEqualTo("g-b/01");
+	}
+
+	@Test
+	void whenALocalStepCallsItsBarrierShouldRunTheWorkOnceInTheBarriersDatabase() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:workflow-barrier;DB_CLOSE_DELAY=-1", "sa", "");
+		JdbcBarrier barrier = new JdbcBarrier(dataSource, new DataSourceTransactionManager(dataSource), null,
+				"dtm_barrier");
+		barrier.initializeSchema();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("CREATE TABLE IF NOT EXISTS ledger (gid VARCHAR(64))");
+		this.workflows.setJdbcBarrier(barrier);
+		WorkflowStepAction<String> book = (branch) -> branch.call((tx) -> tx.jdbcTemplate()
+			.update("INSERT INTO ledger (gid) VALUES (?)", branch.getGid())) == BarrierOutcome.EXECUTED ? "booked"
+					: "skipped";
+		this.workflows.register("book", (wf, payload) -> wf.local(String.class, book));
+
+		assertThat(this.workflows.execute("book", "g-book", "").asText()).isEqualTo("booked");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger WHERE gid = 'g-book'", Integer.class)).isOne();
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM dtm_barrier WHERE gid = 'g-book' AND branch_id = '01'" + " AND op = 'action'",
+				Integer.class))
+			.as("the barrier row of branch 01's action")
+			.isOne();
 	}
 
 	@Test
