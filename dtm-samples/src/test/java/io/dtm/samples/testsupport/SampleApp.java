@@ -29,11 +29,16 @@ public final class SampleApp implements AutoCloseable {
 
 	/**
 	 * dtm-server is on the test classpath; its JPA and Flyway set-up must not touch the
-	 * sample's database.
+	 * sample's database, and its Spring Security (the console's) must not guard the
+	 * sample.
 	 */
 	static final String SERVER_AUTO_CONFIGURATIONS = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
 			+ "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
-			+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration";
+			+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
+			// the console's Spring Security is dtm-server's, not the samples'
+			+ "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
+			+ "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
+			+ "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration";
 
 	private final ConfigurableApplicationContext context;
 

@@ -3,6 +3,7 @@ package io.dtm.server.store;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.dtm.core.BranchStatus;
@@ -114,6 +115,13 @@ public interface TransStore {
 	 * @return the page
 	 */
 	TransPage scan(TransQuery query);
+
+	/**
+	 * How many transactions the store holds in each status (statuses with none are
+	 * absent).
+	 * @return the counts
+	 */
+	Map<GlobalStatus, Long> countByStatus();
 
 	/**
 	 * Check that the store answers.

@@ -368,6 +368,38 @@ public abstract class AbstractTransStoreContractTests {
 	}
 
 	@Test
+	void whenScannedWithAGidPrefixShouldReturnOnlyThoseGidsTakingLikeCharactersLiterally() {
+		String prefix = "pre_" + UUID.randomUUID().toString().substring(0, 8);
+		this.store.saveNew(global(prefix + "-a", GlobalStatus.SUCCEED, this.now), List.of());
+		this.store.saveNew(global(prefix + "-b", GlobalStatus.FAILED, this.now), List.of());
+		this.store.saveNew(global(prefix.replace('_', 'x') + "-c", GlobalStatus.SUCCEED, this.now), List.of());
+
+		TransPage page = this.store.scan(new TransQuery(null, 100, null, null, null, null, prefix));
+		TransPage failed = this.store.scan(new TransQuery(null, 100, GlobalStatus.FAILED, null, null, null, prefix));
+
+		assertThat(page.transactions()).extracting(GlobalTrans::gid)
+			.as("'_' is not a wildcard")
+			.containsExactly(prefix + "-b", prefix + "-a");
+		assertThat(failed.transactions()).extracting(GlobalTrans::gid).containsExactly(prefix + "-b");
+	}
+
+	@Test
+	void whenCountedByStatusShouldCountEveryStoredTransaction() {
+		Map<GlobalStatus, Long> before = this.store.countByStatus();
+		String prefix = "count-" + UUID.randomUUID();
+		this.store.saveNew(global(prefix + "-1", GlobalStatus.SUCCEED, this.now), List.of());
+		this.store.saveNew(global(prefix + "-2", GlobalStatus.SUCCEED, this.now), List.of());
+		this.store.saveNew(global(prefix + "-3", GlobalStatus.PREPARED, this.now), List.of());
+
+		Map<GlobalStatus, Long> after = this.store.countByStatus();
+
+		assertThat(after.getOrDefault(GlobalStatus.SUCCEED, 0L) - before.getOrDefault(GlobalStatus.SUCCEED, 0L))
+			.isEqualTo(2);
+		assertThat(after.getOrDefault(GlobalStatus.PREPARED, 0L) - before.getOrDefault(GlobalStatus.PREPARED, 0L))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void kvWhenCreatedUpdatedAndDeletedShouldKeepVersionsAndRefuseStaleWrites() {
 		String key = "k-" + UUID.randomUUID();
 		assertThat(this.store.createKv("topics", key, "[1]", this.now)).isTrue();

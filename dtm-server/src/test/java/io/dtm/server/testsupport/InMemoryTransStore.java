@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,11 +234,19 @@ public class InMemoryTransStore implements TransStore {
 			.filter((g) -> query.transType() == null || g.transType() == query.transType())
 			.filter((g) -> query.createTimeStart() == null || !g.createTime().isBefore(query.createTimeStart()))
 			.filter((g) -> query.createTimeEnd() == null || !g.createTime().isAfter(query.createTimeEnd()))
+			.filter((g) -> query.matchesGid(g.gid()))
 			.sorted(Comparator.comparingLong(GlobalTrans::id).reversed())
 			.limit(query.limit())
 			.toList();
 		String next = (page.size() == query.limit()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
 		return new TransPage(page, next);
+	}
+
+	@Override
+	public synchronized Map<GlobalStatus, Long> countByStatus() {
+		Map<GlobalStatus, Long> counts = new EnumMap<>(GlobalStatus.class);
+		this.globals.values().forEach((g) -> counts.merge(g.status(), 1L, Long::sum));
+		return counts;
 	}
 
 	@Override

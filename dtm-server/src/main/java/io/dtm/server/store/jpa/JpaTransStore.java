@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -199,6 +201,9 @@ public class JpaTransStore implements TransStore {
 			if (query.createTimeEnd() != null) {
 				predicates.add(cb.lessThanOrEqualTo(root.get("createTime"), query.createTimeEnd()));
 			}
+			if (query.gidPrefix() != null && !query.gidPrefix().isEmpty()) {
+				predicates.add(cb.like(root.get("gid"), likePrefix(query.gidPrefix()), '\\'));
+			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
 		List<TransGlobalEntity> rows = this.globals.findBy(spec,
@@ -207,6 +212,19 @@ public class JpaTransStore implements TransStore {
 		List<GlobalTrans> page = rows.stream().limit(query.limit()).map(this.mapper::toGlobal).toList();
 		String next = (more && !page.isEmpty()) ? String.valueOf(page.get(page.size() - 1).id()) : "";
 		return new TransPage(page, next);
+	}
+
+	private static String likePrefix(String prefix) {
+		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	@Override
+	public Map<GlobalStatus, Long> countByStatus() {
+		Map<GlobalStatus, Long> counts = new EnumMap<>(GlobalStatus.class);
+		for (Object[] row : this.globals.countByStatus()) {
+			counts.merge((GlobalStatus) row[0], ((Number) row[1]).longValue(), Long::sum);
+		}
+		return counts;
 	}
 
 	/**

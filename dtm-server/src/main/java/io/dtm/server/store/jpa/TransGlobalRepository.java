@@ -24,6 +24,9 @@ interface TransGlobalRepository
 
 	Optional<TransGlobalEntity> findByGid(String gid);
 
+	@Query("select g.status, count(g) from TransGlobalEntity g group by g.status")
+	List<Object[]> countByStatus();
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select g from TransGlobalEntity g where g.gid = :gid and g.status = :status")
 	Optional<TransGlobalEntity> lockByGidAndStatus(@Param("gid") String gid, @Param("status") GlobalStatus status);

@@ -3,7 +3,9 @@ package io.dtm.server.store.redis;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +58,8 @@ public class RedisTransStore implements TransStore {
 	private static final int SCAN_BATCH = 200;
 
 	private static final int SCAN_BUDGET = 10_000;
+
+	private static final int COUNT_BUDGET = 100_000;
 
 	private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -243,6 +247,46 @@ public class RedisTransStore implements TransStore {
 		return page(matches, limit, (lastExamined > 1) ? String.valueOf(lastExamined) : "");
 	}
 
+	/**
+	 * Redis keeps no per-status index: the newest {@value #COUNT_BUDGET} transactions are
+	 * read and counted (older ones expire with
+	 * {@code dtm.server.store.redis.data-expire}).
+	 */
+	@Override
+	public Map<GlobalStatus, Long> countByStatus() {
+		Map<GlobalStatus, Long> counts = new EnumMap<>(GlobalStatus.class);
+		double upper = Double.POSITIVE_INFINITY;
+		int examined = 0;
+		while (examined < COUNT_BUDGET) {
+			double max = upper;
+			Set<TypedTuple<String>> batch = call(() -> this.redis.opsForZSet()
+				.reverseRangeByScoreWithScores(this.keys.all(), Double.NEGATIVE_INFINITY, max, 0, SCAN_BATCH));
+			if (batch == null || batch.isEmpty()) {
+				break;
+			}
+			List<String> globalKeys = new ArrayList<>(batch.size());
+			double lowest = upper;
+			for (TypedTuple<String> entry : batch) {
+				globalKeys.add(this.keys.global(entry.getValue()));
+				lowest = entry.getScore();
+			}
+			List<String> documents = call(() -> this.redis.opsForValue().multiGet(globalKeys));
+			if (documents != null) {
+				for (String text : documents) {
+					if (text != null) {
+						counts.merge(this.json.global(text).status(), 1L, Long::sum);
+					}
+				}
+			}
+			examined += batch.size();
+			upper = lowest - 1;
+			if (batch.size() < SCAN_BATCH) {
+				break;
+			}
+		}
+		return counts;
+	}
+
 	private static TransPage page(List<GlobalTrans> matches, int limit, String next) {
 		List<GlobalTrans> page = (matches.size() > limit) ? List.copyOf(matches.subList(0, limit))
 				: List.copyOf(matches);
@@ -255,7 +299,8 @@ public class RedisTransStore implements TransStore {
 				&& (query.createTimeStart() == null
 						|| (trans.createTime() != null && !trans.createTime().isBefore(query.createTimeStart())))
 				&& (query.createTimeEnd() == null
-						|| (trans.createTime() != null && !trans.createTime().isAfter(query.createTimeEnd())));
+						|| (trans.createTime() != null && !trans.createTime().isAfter(query.createTimeEnd())))
+				&& query.matchesGid(trans.gid());
 	}
 
 	/**

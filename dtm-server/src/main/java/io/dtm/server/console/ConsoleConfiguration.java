@@ -1,0 +1,110 @@
+package io.dtm.server.console;
+
+import java.time.Clock;
+
+import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.TransStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * The operator console and its security. Spring Security guards only the console's paths
+ * ({@link ConsolePaths#ALL}); dtm's API ({@code /api/...}), JSON-RPC and Actuator are not
+ * matched by this chain and stay as they were. When the console is served every console
+ * page requires a login (form login against {@code dtm.server.console.users}), actions
+ * (POST) require the {@code OPERATOR} role and carry a CSRF token; when it is not served,
+ * {@code /} answers a page saying how to enable it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(ConsoleProperties.class)
+public class ConsoleConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsoleConfiguration.class);
+
+	@Bean
+	ConsoleAccess consoleAccess(ConsoleProperties properties) {
+		ConsoleAccess access = ConsoleAccess.of(properties);
+		if (access.enabled()) {
+			logger.info("Operator console at / for {} user(s); login required", properties.getUsers().size());
+		}
+		else {
+			logger.info("Operator console disabled: {}. See docs/console.md to enable it", access.reason());
+		}
+		return access;
+	}
+
+	@Bean
+	UserDetailsService consoleUserDetailsService(ConsoleProperties properties) {
+		return ConsoleUsers.of(properties.getUsers());
+	}
+
+	@Bean
+	PasswordEncoder consolePasswordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	static RoleHierarchy consoleRoleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix().role("OPERATOR").implies("VIEWER").build();
+	}
+
+	@Bean
+	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store) {
+		return new ConsoleTransactions(coordinator, store, Clock.systemUTC());
+	}
+
+	@Bean
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ConsoleAccess access,
+			ConsoleProperties properties) throws Exception {
+		http.securityMatcher(ConsolePaths.ALL);
+		if (!access.enabled()) {
+			// nothing can act: every console path only leads to the page that says how to
+			// enable the console
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+
+			@Override
+			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication)
+					throws java.io.IOException, jakarta.servlet.ServletException {
+				request.getSession().setMaxInactiveInterval((int) properties.getSessionTimeout().toSeconds());
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+
+		};
+		success.setDefaultTargetUrl(ConsolePaths.TRANSACTIONS);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(ConsolePaths.PUBLIC)
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, ConsolePaths.ACTIONS)
+			.hasRole(ConsoleRole.OPERATOR.name())
+			.anyRequest()
+			.hasRole(ConsoleRole.VIEWER.name()))
+			.formLogin((form) -> form.loginPage(ConsolePaths.LOGIN).successHandler(success).permitAll())
+			.logout((logout) -> logout.logoutUrl(ConsolePaths.LOGOUT).logoutSuccessUrl(ConsolePaths.LOGIN + "?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+				.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+						+ "form-action 'self'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+}

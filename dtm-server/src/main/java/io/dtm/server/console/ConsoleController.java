@@ -1,0 +1,175 @@
+package io.dtm.server.console;
+
+import java.util.List;
+
+import io.dtm.core.GlobalStatus;
+import io.dtm.core.TransType;
+import io.dtm.server.service.DtmApiException;
+import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.TransPage;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's pages: the transaction list (with its auto-refreshed rows), one
+ * transaction, and the operator actions, which go through the same
+ * {@link TransCoordinator} methods as dtm's API ({@code resetNextCronTime},
+ * {@code forceStop}). When the console is not served, {@code /} explains how to enable
+ * it.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleController {
+
+	/** The longest force-stop reason accepted. */
+	static final int MAX_REASON_LENGTH = 1024;
+
+	private final ConsoleAccess access;
+
+	private final ConsoleProperties properties;
+
+	private final ConsoleTransactions transactions;
+
+	private final TransCoordinator coordinator;
+
+	ConsoleController(ConsoleAccess access, ConsoleProperties properties, ConsoleTransactions transactions,
+			TransCoordinator coordinator) {
+		this.access = access;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.coordinator = coordinator;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		if (!this.access.enabled()) {
+			model.addAttribute("reason", this.access.reason());
+			return "console/disabled";
+		}
+		return "redirect:" + ConsolePaths.TRANSACTIONS;
+	}
+
+	@GetMapping(ConsolePaths.LOGIN)
+	String login() {
+		return disabled() ? "redirect:/" : "console/login";
+	}
+
+	@GetMapping(ConsolePaths.TRANSACTIONS)
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String gid, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String position, Model model) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		model.addAttribute("statuses", GlobalStatus.values());
+		model.addAttribute("types", TransType.values());
+		model.addAttribute("refreshSeconds", this.properties.getRefreshInterval().toSeconds());
+		ConsoleFilter filter;
+		try {
+			filter = ConsoleFilter.parse(status, type, gid, from, to, position);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("filter", ConsoleFilter.parse(null, null, null, null, null, null));
+			model.addAttribute("counts", this.transactions.countsByStatus());
+			model.addAttribute("transactions", List.of());
+			model.addAttribute("next", null);
+			return "console/transactions";
+		}
+		rows(filter, model);
+		model.addAttribute("counts", this.transactions.countsByStatus());
+		return "console/transactions";
+	}
+
+	@GetMapping(ConsolePaths.ROWS)
+	String refreshedRows(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String gid, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String position, Model model) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		try {
+			rows(ConsoleFilter.parse(status, type, gid, from, to, position), model);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		model.addAttribute("counts", this.transactions.countsByStatus());
+		return "console/transactions :: rows";
+	}
+
+	private void rows(ConsoleFilter filter, Model model) {
+		TransPage page = this.transactions.page(filter, this.properties.getPageSize());
+		model.addAttribute("filter", filter);
+		model.addAttribute("transactions", page.transactions());
+		model.addAttribute("next", page.nextPosition().isEmpty() ? null : filter.at(Long.valueOf(page.nextPosition())));
+		model.addAttribute("first", filter.at(null));
+	}
+
+	@GetMapping(ConsolePaths.TRANSACTION)
+	String transaction(@RequestParam String gid, Model model) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		GlobalTrans trans = this.transactions.find(gid)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no transaction with gid " + gid));
+		model.addAttribute("trans", trans);
+		model.addAttribute("branches", this.transactions.branches(gid));
+		return "console/transaction";
+	}
+
+	@PostMapping(ConsolePaths.RETRY)
+	String retry(@RequestParam String gid, Authentication user, RedirectAttributes redirect) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		try {
+			this.coordinator.resetNextCronTime(gid);
+			redirect.addFlashAttribute("notice", "Retry scheduled: the coordinator processes " + gid + " now.");
+		}
+		catch (DtmApiException ex) {
+			redirect.addFlashAttribute("error", "Retry refused: " + ex.getMessage());
+		}
+		redirect.addAttribute("gid", gid);
+		return "redirect:" + ConsolePaths.TRANSACTION;
+	}
+
+	@PostMapping(ConsolePaths.FORCE_STOP)
+	String forceStop(@RequestParam String gid, @RequestParam(defaultValue = "") String reason, Authentication user,
+			RedirectAttributes redirect) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		String why = reason.trim();
+		redirect.addAttribute("gid", gid);
+		if (why.isEmpty() || why.length() > MAX_REASON_LENGTH) {
+			redirect.addFlashAttribute("error",
+					"Force stop needs a reason of 1 to " + MAX_REASON_LENGTH + " characters; nothing was changed.");
+			return "redirect:" + ConsolePaths.TRANSACTION;
+		}
+		try {
+			this.coordinator.forceStop(gid);
+			redirect.addFlashAttribute("notice", "Force-stopped: " + gid + " is failed.");
+		}
+		catch (DtmApiException ex) {
+			redirect.addFlashAttribute("error", "Force stop refused: " + ex.getMessage());
+		}
+		return "redirect:" + ConsolePaths.TRANSACTION;
+	}
+
+	/** A disabled console's pages lead to {@code /}, which says how to enable it. */
+	private boolean disabled() {
+		return !this.access.enabled();
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.dtm.server.console;
+
+import java.util.UUID;
+
+import io.dtm.core.GlobalStatus;
+import io.dtm.server.store.TransStore;
+import io.dtm.server.testsupport.TestStores;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The console's access rules through the real security filter chain (H2 store): login
+ * required, operators act, viewers and forged requests (no CSRF token) cannot, and dtm's
+ * API stays open as before.
+ */
+@Tag("integration")
+@SpringBootTest
+@AutoConfigureMockMvc
+class ConsoleWebTests {
+
+	private static final String HASH = new BCryptPasswordEncoder(4).encode("pw-of-the-test");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TransStore store;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestStores.h2(registry);
+		registry.add("dtm.server.console.users[0].name", () -> "vera");
+		registry.add("dtm.server.console.users[0].password", () -> HASH);
+		registry.add("dtm.server.console.users[0].roles", () -> "VIEWER");
+		registry.add("dtm.server.console.users[1].name", () -> "otto");
+		registry.add("dtm.server.console.users[1].password", () -> "{bcrypt}" + HASH);
+		registry.add("dtm.server.console.users[1].roles", () -> "OPERATOR");
+	}
+
+	@Test
+	void whenNotLoggedInShouldSendEveryConsolePageToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
+		this.mvc.perform(get("/console/transactions"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("**/login"));
+		this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void whenThePasswordIsWrongShouldRefuseTheLogin() throws Exception {
+		this.mvc.perform(formLogin("/login").user("otto").password("wrong")).andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(formLogin("/login").user("otto").password("pw-of-the-test"))
+			.andExpect(redirectedUrl("/console/transactions"));
+	}
+
+	@Test
+	void whenAnOperatorForceStopsShouldFailTheTransactionInTheStore() throws Exception {
+		String gid = prepared();
+
+		this.mvc
+			.perform(post("/console/transaction/force-stop").param("gid", gid)
+				.param("reason", "stuck on a retired service")
+				.with(user("otto").roles("OPERATOR"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.FAILED);
+	}
+
+	@Test
+	void whenAViewerOrAForgedRequestActsShouldAnswer403AndChangeNothing() throws Exception {
+		String gid = prepared();
+
+		this.mvc
+			.perform(post("/console/transaction/force-stop").param("gid", gid)
+				.param("reason", "x")
+				.with(user("vera").roles("VIEWER"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/console/transaction/force-stop").param("gid", gid)
+				.param("reason", "x")
+				.with(user("otto").roles("OPERATOR")))
+			.andExpect(status().isForbidden());
+
+		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.PREPARED);
+	}
+
+	@Test
+	void whenAForceStopHasNoReasonShouldChangeNothing() throws Exception {
+		String gid = prepared();
+
+		this.mvc
+			.perform(post("/console/transaction/force-stop").param("gid", gid)
+				.param("reason", "  ")
+				.with(user("otto").roles("OPERATOR"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.PREPARED);
+	}
+
+	@Test
+	void whenAViewerListsShouldSeeTheTransactionsAndNoActions() throws Exception {
+		String gid = prepared();
+
+		this.mvc.perform(get("/console/transactions").param("gid", gid).with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-gid=\"" + gid + "\"")));
+		this.mvc.perform(get("/console/transaction").param("gid", gid).with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("force-stop"))));
+		this.mvc.perform(get("/console/transactions").param("status", "done").with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("status &#39;done&#39; is not one of")));
+	}
+
+	@Test
+	void whenDtmClientsCallTheApiShouldNeedNoLogin() throws Exception {
+		this.mvc.perform(get("/api/dtmsvr/newGid")).andExpect(status().isOk());
+		this.mvc.perform(get("/api/ping")).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/dtmsvr/prepare").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"gid\":\"api-" + UUID.randomUUID()
+						+ "\",\"trans_type\":\"msg\",\"steps\":[],\"payloads\":[],"
+						+ "\"query_prepared\":\"http://127.0.0.1:1/q\"}"))
+			.andExpect(status().isOk());
+	}
+
+	private String prepared() throws Exception {
+		String gid = "console-" + UUID.randomUUID();
+		this.mvc
+			.perform(post("/api/dtmsvr/prepare").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"gid\":\"" + gid
+						+ "\",\"trans_type\":\"msg\",\"steps\":[{\"action\":\"http://127.0.0.1:1/a\"}],"
+						+ "\"payloads\":[\"{}\"],\"query_prepared\":\"http://127.0.0.1:1/q\"}"))
+			.andExpect(status().isOk());
+		return gid;
+	}
+
+}
