@@ -3,6 +3,7 @@ package io.dtm.client.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.barrier.BranchBarrier;
@@ -31,6 +32,8 @@ public final class Workflow {
 
 	private final BranchCaller caller;
 
+	private final Supplier<GrpcBranchCaller> grpcCaller;
+
 	private final List<Phase2> commits = new ArrayList<>();
 
 	private final List<Phase2> rollbacks = new ArrayList<>();
@@ -40,7 +43,8 @@ public final class Workflow {
 	private String op = BranchOp.ACTION.wireValue();
 
 	Workflow(String name, String gid, Map<String, StepResult> recorded, WorkflowCoordinator coordinator,
-			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller) {
+			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller,
+			Supplier<GrpcBranchCaller> grpcCaller) {
 		this.name = name;
 		this.gid = gid;
 		this.recorded = recorded;
@@ -48,6 +52,7 @@ public final class Workflow {
 		this.codec = codec;
 		this.interceptors = interceptors;
 		this.caller = caller;
+		this.grpcCaller = grpcCaller;
 	}
 
 	/**
@@ -113,6 +118,13 @@ public final class Workflow {
 
 	BranchCaller caller() {
 		return this.caller;
+	}
+
+	/**
+	 * Call a gRPC branch with the dtm metadata of the current phase.
+	 */
+	byte[] callGrpc(String url, byte[] request, BranchBarrier barrier) {
+		return this.grpcCaller.get().call(url, request, barrier, this.coordinator.address());
 	}
 
 	void addCommit(String branchId, String name, WorkflowPhase2Action action) {

@@ -1,12 +1,16 @@
 package io.dtm.client.workflow;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
 import io.dtm.client.DtmFailure;
 
 /**
  * One branch of a workflow: register what undoes it ({@link #onRollback}) or completes it
  * ({@link #onCommit}) first, then run its one action ({@link #call} an HTTP participant,
- * or {@link #local} code). Registered before the action, the rollback also covers an
- * action whose outcome is unknown; an action that refused is not rolled back.
+ * {@link #callGrpc} a gRPC one, or {@link #local} code). Registered before the action,
+ * the rollback also covers an action whose outcome is unknown; an action that refused is
+ * not rolled back.
  */
 public final class WorkflowBranch {
 
@@ -53,6 +57,18 @@ public final class WorkflowBranch {
 		return rollback(url, (barrier) -> this.workflow.caller().call(url, body, barrier));
 	}
 
+	/**
+	 * Call a gRPC participant (with {@code dtm-op=rollback}) if the workflow rolls back;
+	 * its reply is not read.
+	 * @param url {@code host:port/package.Service/Method}
+	 * @param request the request message
+	 * @return this branch
+	 */
+	public WorkflowBranch onRollbackGrpc(String url, MessageLite request) {
+		byte[] body = request.toByteArray();
+		return rollback(url, (barrier) -> this.workflow.callGrpc(url, body, barrier));
+	}
+
 	private WorkflowBranch rollback(String name, WorkflowPhase2Action rollback) {
 		if (this.rollbackAdded) {
 			throw new IllegalStateException("branch " + this.branchId + " already has a rollback");
@@ -80,6 +96,18 @@ public final class WorkflowBranch {
 	public WorkflowBranch onCommit(String url, Object payload) {
 		byte[] body = this.workflow.codec().write(payload);
 		return commit(url, (barrier) -> this.workflow.caller().call(url, body, barrier));
+	}
+
+	/**
+	 * Call a gRPC participant (with {@code dtm-op=commit}) if the workflow succeeds; its
+	 * reply is not read.
+	 * @param url {@code host:port/package.Service/Method}
+	 * @param request the request message
+	 * @return this branch
+	 */
+	public WorkflowBranch onCommitGrpc(String url, MessageLite request) {
+		byte[] body = request.toByteArray();
+		return commit(url, (barrier) -> this.workflow.callGrpc(url, body, barrier));
 	}
 
 	private WorkflowBranch commit(String name, WorkflowPhase2Action commit) {
@@ -117,6 +145,34 @@ public final class WorkflowBranch {
 		byte[] body = this.workflow.codec().write(payload);
 		byte[] answer = action(url, () -> this.workflow.caller().call(url, body, this.workflow.barrier(this.branchId)));
 		return this.workflow.codec().read(answer, resultType);
+	}
+
+	/**
+	 * Call a gRPC participant as the branch's action (dtm's URL form, the request's bytes
+	 * as they are, metadata {@code dtm-gid}, {@code dtm-trans_type=workflow},
+	 * {@code dtm-branch_id}, {@code dtm-op=action} and {@code dtm-dtm}); the reply's
+	 * bytes are recorded, and a replayed step parses the recorded bytes without calling.
+	 * @param <T> the reply type
+	 * @param url {@code host:port/package.Service/Method}
+	 * @param request the request message
+	 * @param replyParser reads the reply, such as {@code Reply.parser()}
+	 * @return the reply
+	 * @throws DtmFailure when the participant answered {@code ABORTED}, now or in a
+	 * recorded run
+	 * @throws io.dtm.client.DtmOngoing when it answered {@code FAILED_PRECONDITION} (not
+	 * recorded)
+	 * @throws IllegalStateException when it answered another error status (not recorded)
+	 */
+	public <T> T callGrpc(String url, MessageLite request, Parser<T> replyParser) {
+		byte[] body = request.toByteArray();
+		byte[] answer = action(url, () -> this.workflow.callGrpc(url, body, this.workflow.barrier(this.branchId)));
+		try {
+			return replyParser.parseFrom(answer);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("workflow " + this.workflow.gid() + " branch " + this.branchId
+					+ ": the reply of " + url + " is not the expected message: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
