@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.barrier.BranchBarrier;
+import io.dtm.client.xa.XaParticipant;
 import io.dtm.core.BranchOp;
 import io.dtm.core.TransType;
 
@@ -125,6 +126,20 @@ public final class Workflow {
 	 */
 	byte[] callGrpc(String url, byte[] request, BranchBarrier barrier) {
 		return this.grpcCaller.get().call(url, request, barrier, this.coordinator.address());
+	}
+
+	/**
+	 * The body of an XA step: refuse when a previous run marked it but did not record it
+	 * (its branch may be prepared: the rollback phase rolls it back), else run and
+	 * prepare it, marking it just before {@code XA END}.
+	 */
+	<T> T xaStep(XaParticipant xa, String branchId, WorkflowXaAction<T> action) {
+		if (this.recorded.containsKey(branchId + "-" + BranchOp.BUSINESS.wireValue())) {
+			throw DtmFailure.of("xa step " + branchId + " of workflow " + this.gid
+					+ " stopped between its prepare and its record: not resumable, rolled back", this.gid);
+		}
+		return xa.prepare(TransType.WORKFLOW, this.gid, branchId, action::run, () -> this.coordinator
+			.registerBranch(this.gid, branchId, BranchOp.BUSINESS.wireValue(), StepResult.succeeded(new byte[0])));
 	}
 
 	void addCommit(String branchId, String name, WorkflowPhase2Action action) {
