@@ -29,7 +29,13 @@ public enum BranchOp {
 	 * The coordinator's call that resumes an unfinished workflow (sent with the
 	 * workflow's name as {@code op}; never stored).
 	 */
-	WORKFLOW("workflow");
+	WORKFLOW("workflow"),
+	/**
+	 * A workflow's XA step (dtm's {@code DoXa}): recorded once its local work is done,
+	 * just before {@code XA PREPARE}, so that a run interrupted before the step's own
+	 * record rolls the prepared branch back.
+	 */
+	BUSINESS("business");
 
 	private final String wireValue;
 

@@ -22,7 +22,7 @@ class WireEnumsTests {
 			.containsExactly("prepared", "succeed", "failed");
 		assertThat(BranchOp.values()).extracting(BranchOp::wireValue)
 			.containsExactly("action", "compensate", "try", "confirm", "cancel", "commit", "rollback", "msg",
-					"workflow");
+					"workflow", "business");
 		assertThat(TransType.values()).extracting(TransType::wireValue)
 			.containsExactly("saga", "msg", "tcc", "xa", "workflow");
 		assertThat(DtmResult.values()).extracting(DtmResult::httpStatus).containsExactly(200, 409, 425);

@@ -66,7 +66,7 @@ public class DtmClientAutoConfiguration {
 		return template;
 	}
 
-	private static RestClient restClient(DtmClientProperties properties, RestClient.Builder builder) {
+	static RestClient restClient(DtmClientProperties properties, RestClient.Builder builder) {
 		ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withReadTimeout(properties.getReadTimeout());

@@ -3,9 +3,13 @@ package io.dtm.autoconfigure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.client.DtmTemplate;
 import io.dtm.client.barrier.JdbcBarrier;
+import io.dtm.client.grpc.GrpcCoordinatorTransport;
 import io.dtm.client.workflow.DtmWorkflows;
+import io.dtm.client.workflow.GrpcWorkflowCoordinator;
+import io.dtm.client.workflow.WorkflowCoordinator;
 import io.dtm.client.workflow.WorkflowInterceptor;
 import io.dtm.client.workflow.WorkflowResumeController;
+import io.dtm.client.workflow.WorkflowResumeGrpcService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,32 +21,58 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of dtm's workflow mode: a {@link DtmWorkflows} bean that talks to
- * the coordinator {@link DtmTemplate} uses (over HTTP), with the
- * {@link WorkflowInterceptor} beans and the {@link JdbcBarrier} (so steps can call
- * {@code barrier.call(...)}), and in a servlet application the resume endpoint
- * ({@code dtm.client.workflow.callback-path}).
+ * the coordinator {@link DtmTemplate} uses, with the {@link WorkflowInterceptor} beans
+ * and the {@link JdbcBarrier} (so steps can call {@code barrier.call(...)}). Over HTTP by
+ * default, with the resume endpoint in a servlet application
+ * ({@code dtm.client.workflow.callback-path}); with {@code dtm.client.transport=grpc},
+ * over the {@link GrpcCoordinatorTransport}'s channel (a custom transport bean leaves
+ * workflows on HTTP), with the {@code workflow.Workflow/Execute} service for the
+ * application's gRPC server and {@code dtm.client.workflow.grpc-callback-target} as the
+ * callback.
  */
-@AutoConfiguration(after = { DtmClientAutoConfiguration.class, DtmJdbcAutoConfiguration.class })
+@AutoConfiguration(
+		after = { DtmClientAutoConfiguration.class, DtmGrpcAutoConfiguration.class, DtmJdbcAutoConfiguration.class })
 @ConditionalOnBean(DtmTemplate.class)
-@EnableConfigurationProperties(DtmWorkflowProperties.class)
+@EnableConfigurationProperties({ DtmClientProperties.class, DtmWorkflowProperties.class })
 public class DtmWorkflowAutoConfiguration {
+
+	/** The path of dtm's gRPC workflow callback after the application's host:port. */
+	static final String GRPC_CALLBACK_PATH = "/workflow.Workflow/Execute";
 
 	@Bean
 	@ConditionalOnMissingBean
-	DtmWorkflows dtmWorkflows(DtmTemplate template, DtmWorkflowProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<ObjectMapper> objectMapper,
-			ObjectProvider<WorkflowInterceptor> interceptors, ObjectProvider<JdbcBarrier> jdbcBarrier) {
-		DtmWorkflows workflows = new DtmWorkflows(restClientBuilder.getIfAvailable(RestClient::builder).build(),
-				template::getServerUrl, objectMapper.getIfAvailable(ObjectMapper::new));
-		workflows.setCallbackUrl(properties.getCallbackUrl());
+	DtmWorkflows dtmWorkflows(DtmTemplate template, DtmClientProperties client, DtmWorkflowProperties properties,
+			ObjectProvider<WorkflowCoordinator> coordinator, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<WorkflowInterceptor> interceptors,
+			ObjectProvider<JdbcBarrier> jdbcBarrier) {
+		RestClient rest = DtmClientAutoConfiguration.restClient(client,
+				restClientBuilder.getIfAvailable(RestClient::builder));
+		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
+		WorkflowCoordinator calls = coordinator.getIfAvailable();
+		DtmWorkflows workflows = (calls != null) ? new DtmWorkflows(calls, rest, mapper)
+				: new DtmWorkflows(rest, template::getServerUrl, mapper);
+		workflows.setCallbackUrl(callbackUrl(client, properties));
+		workflows.setGrpcTimeout(client.getReadTimeout());
 		jdbcBarrier.ifUnique(workflows::setJdbcBarrier);
 		interceptors.orderedStream().forEach(workflows::addInterceptor);
 		return workflows;
+	}
+
+	/**
+	 * The gRPC callback when the transport is gRPC and one is set, else the HTTP one.
+	 */
+	private static String callbackUrl(DtmClientProperties client, DtmWorkflowProperties properties) {
+		String grpcTarget = properties.getGrpcCallbackTarget();
+		if (client.getTransport() == DtmClientProperties.Transport.GRPC && StringUtils.hasText(grpcTarget)) {
+			return grpcTarget.strip() + GRPC_CALLBACK_PATH;
+		}
+		return properties.getCallbackUrl();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -55,6 +85,26 @@ public class DtmWorkflowAutoConfiguration {
 		@ConditionalOnMissingBean
 		WorkflowResumeController dtmWorkflowResumeController(DtmWorkflows workflows) {
 			return new WorkflowResumeController(workflows);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.dtm.grpc.workflow.WorkflowGrpc", "io.grpc.ManagedChannelBuilder" })
+	@ConditionalOnProperty(prefix = "dtm.client", name = "transport", havingValue = "grpc")
+	static class GrpcConfiguration {
+
+		@Bean
+		@ConditionalOnBean(GrpcCoordinatorTransport.class)
+		@ConditionalOnMissingBean(WorkflowCoordinator.class)
+		GrpcWorkflowCoordinator dtmGrpcWorkflowCoordinator(GrpcCoordinatorTransport transport) {
+			return GrpcWorkflowCoordinator.of(transport);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WorkflowResumeGrpcService dtmWorkflowResumeGrpcService(DtmWorkflows workflows) {
+			return new WorkflowResumeGrpcService(workflows);
 		}
 
 	}

@@ -18,6 +18,14 @@ public class DtmWorkflowProperties {
 	private String callbackUrl;
 
 	/**
+	 * gRPC address of this application, such as order-service:9090, that the coordinator
+	 * calls to resume an unfinished workflow (workflow.Workflow/Execute, served by the
+	 * application's gRPC server) when dtm.client.transport is 'grpc'; takes precedence
+	 * over callback-url then, and is not used over HTTP.
+	 */
+	private String grpcCallbackTarget;
+
+	/**
 	 * Path of the resume endpoint the starter serves in a servlet application.
 	 */
 	private String callbackPath = WorkflowResumeController.DEFAULT_PATH;
@@ -28,6 +36,14 @@ public class DtmWorkflowProperties {
 
 	public void setCallbackUrl(String callbackUrl) {
 		this.callbackUrl = callbackUrl;
+	}
+
+	public String getGrpcCallbackTarget() {
+		return this.grpcCallbackTarget;
+	}
+
+	public void setGrpcCallbackTarget(String grpcCallbackTarget) {
+		this.grpcCallbackTarget = grpcCallbackTarget;
 	}
 
 	public String getCallbackPath() {

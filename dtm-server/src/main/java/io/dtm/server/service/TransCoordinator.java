@@ -281,12 +281,16 @@ public class TransCoordinator {
 		}
 	}
 
-	/** A workflow step's record names its op and its outcome. */
+	/**
+	 * A workflow step's record names its op and its outcome; {@code business} is the
+	 * marker dtm's {@code DoXa} records before it prepares its XA branch.
+	 */
 	private static void workflowStep(Map<String, String> fields) {
 		String op = fields.get("op");
 		if (!BranchOp.ACTION.wireValue().equals(op) && !BranchOp.ROLLBACK.wireValue().equals(op)
-				&& !BranchOp.COMMIT.wireValue().equals(op)) {
-			throw RequestValidator.bad("a workflow step needs op 'action', 'rollback' or 'commit', not '" + op + "'");
+				&& !BranchOp.COMMIT.wireValue().equals(op) && !BranchOp.BUSINESS.wireValue().equals(op)) {
+			throw RequestValidator
+				.bad("a workflow step needs op 'action', 'rollback', 'commit' or 'business', not '" + op + "'");
 		}
 		String status = fields.get("status");
 		if (!BranchStatus.SUCCEED.wireValue().equals(status) && !BranchStatus.FAILED.wireValue().equals(status)) {

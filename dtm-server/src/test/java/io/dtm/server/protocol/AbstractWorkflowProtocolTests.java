@@ -46,6 +46,7 @@ abstract class AbstractWorkflowProtocolTests extends ProtocolTestSupport {
 		post("prepareWorkflow", workflow(gid));
 
 		assertThat(step(gid, "01", "action", "succeed", "out-ok").status()).isEqualTo(200);
+		assertThat(step(gid, "02", "business", "succeed", "").status()).as("DoXa's marker").isEqualTo(200);
 		assertThat(step(gid, "02", "action", "failed", "no stock").status()).isEqualTo(200);
 		assertThat(step(gid, "01", "rollback", "succeed", "").status()).isEqualTo(200);
 		JsonNode again = post("prepareWorkflow", workflow(gid)).json();
@@ -54,7 +55,7 @@ abstract class AbstractWorkflowProtocolTests extends ProtocolTestSupport {
 		assertThat(again.path("progresses"))
 			.extracting(
 					(p) -> p.path("branch_id").asText() + "-" + p.path("op").asText() + ":" + p.path("status").asText())
-			.containsExactly("01-action:succeed", "02-action:failed", "01-rollback:succeed");
+			.containsExactly("01-action:succeed", "02-business:succeed", "02-action:failed", "01-rollback:succeed");
 		assertThat(again.path("progresses").get(0).path("bin_data").asText()).isEqualTo(base64("out-ok"));
 	}
 

@@ -97,6 +97,23 @@ public class GrpcCoordinatorTransport implements CoordinatorTransport, AutoClose
 	}
 
 	/**
+	 * The channel to the coordinator, for other calls of dtm's gRPC API (the workflow
+	 * mode's); owned by this transport.
+	 * @return the channel
+	 */
+	public ManagedChannel getChannel() {
+		return this.channel;
+	}
+
+	/**
+	 * The deadline of each call.
+	 * @return the timeout
+	 */
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	/**
 	 * Shut the channel down.
 	 */
 	@Override

@@ -1,5 +1,6 @@
 package io.dtm.client.workflow;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.dtm.client.DtmFailure;
 import io.dtm.client.barrier.JdbcBarrier;
 
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,9 +23,14 @@ import org.springframework.web.client.RestClient;
  * their recorded outcome), then runs the commits (after success) or the rollbacks (after
  * a {@link DtmFailure}), last branch first, and submits the outcome. Any other exception
  * leaves the workflow unfinished: the coordinator calls the callback URL to resume it,
- * which runs it again for the same gid.
+ * which runs it again for the same gid. The coordinator is reached over HTTP or over
+ * dtm's gRPC API ({@link GrpcWorkflowCoordinator}); branches are called over HTTP or,
+ * with grpc-java and {@code dtm-grpc-api} on the classpath, over gRPC (one channel per
+ * {@code host:port}, shut down by {@link #close()}).
  */
-public class DtmWorkflows {
+public class DtmWorkflows implements AutoCloseable {
+
+	private static final Duration DEFAULT_GRPC_TIMEOUT = Duration.ofSeconds(15);
 
 	private final Map<String, Registered<?>> workflows = new ConcurrentHashMap<>();
 
@@ -39,8 +46,14 @@ public class DtmWorkflows {
 
 	private volatile JdbcBarrier jdbcBarrier;
 
+	private volatile Duration grpcTimeout = DEFAULT_GRPC_TIMEOUT;
+
+	private GrpcBranchCaller grpcCaller;
+
+	private boolean closed;
+
 	/**
-	 * Create a runner.
+	 * Create a runner that reaches the coordinator over HTTP.
 	 * @param restClient the HTTP client for coordinator and branch calls
 	 * @param coordinatorApiUrl the coordinator's API URL (ending in {@code /api/dtmsvr}),
 	 * asked before each call
@@ -48,12 +61,28 @@ public class DtmWorkflows {
 	 * text
 	 */
 	public DtmWorkflows(RestClient restClient, Supplier<String> coordinatorApiUrl, ObjectMapper objectMapper) {
+		this(new HttpWorkflowCoordinator(restClient, checked(coordinatorApiUrl)), restClient, objectMapper);
+	}
+
+	/**
+	 * Create a runner that reaches the coordinator through the given calls.
+	 * @param coordinator the coordinator calls, such as a {@link GrpcWorkflowCoordinator}
+	 * @param restClient the HTTP client for branch calls
+	 * @param objectMapper reads and writes payloads and results that are not bytes or
+	 * text
+	 */
+	public DtmWorkflows(WorkflowCoordinator coordinator, RestClient restClient, ObjectMapper objectMapper) {
+		Assert.notNull(coordinator, "'coordinator' must not be null");
 		Assert.notNull(restClient, "'restClient' must not be null");
-		Assert.notNull(coordinatorApiUrl, "'coordinatorApiUrl' must not be null");
 		Assert.notNull(objectMapper, "'objectMapper' must not be null");
-		this.coordinator = new WorkflowCoordinator(restClient, coordinatorApiUrl);
+		this.coordinator = coordinator;
 		this.caller = new BranchCaller(restClient);
 		this.codec = new WorkflowCodec(objectMapper);
+	}
+
+	private static Supplier<String> checked(Supplier<String> coordinatorApiUrl) {
+		Assert.notNull(coordinatorApiUrl, "'coordinatorApiUrl' must not be null");
+		return coordinatorApiUrl;
 	}
 
 	/**
@@ -73,6 +102,24 @@ public class DtmWorkflows {
 	 */
 	public void setJdbcBarrier(JdbcBarrier jdbcBarrier) {
 		this.jdbcBarrier = jdbcBarrier;
+	}
+
+	/**
+	 * The URL the coordinator calls to resume an unfinished workflow.
+	 * @return the URL ({@code host:port/workflow.Workflow/Execute} for a gRPC callback),
+	 * or {@code null}
+	 */
+	public String getCallbackUrl() {
+		return this.callbackUrl;
+	}
+
+	/**
+	 * Set the deadline of each gRPC branch call (15 seconds unless set).
+	 * @param timeout the deadline
+	 */
+	public void setGrpcTimeout(Duration timeout) {
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		this.grpcTimeout = timeout;
 	}
 
 	/**
@@ -148,7 +195,7 @@ public class DtmWorkflows {
 			throw DtmFailure.of(progress.rollbackReason(), gid);
 		}
 		Workflow workflow = new Workflow(name, gid, progress.steps(), this.coordinator, this.codec,
-				List.copyOf(this.interceptors), this.caller, this.jdbcBarrier);
+				List.copyOf(this.interceptors), this.caller, this::grpcCaller, this.jdbcBarrier);
 		byte[] result = null;
 		DtmFailure failure = null;
 		try {
@@ -163,6 +210,39 @@ public class DtmWorkflows {
 			throw failure;
 		}
 		return new WorkflowResult(result, this.codec);
+	}
+
+	/**
+	 * The gRPC branch caller, opened on first use.
+	 * @throws IllegalStateException when grpc-java or {@code dtm-grpc-api} is missing, or
+	 * after {@link #close()}
+	 */
+	private synchronized GrpcBranchCaller grpcCaller() {
+		if (this.closed) {
+			throw new IllegalStateException("DtmWorkflows is closed: no more gRPC branch calls");
+		}
+		if (this.grpcCaller == null) {
+			ClassLoader loader = DtmWorkflows.class.getClassLoader();
+			if (!ClassUtils.isPresent("io.grpc.ManagedChannelBuilder", loader)
+					|| !ClassUtils.isPresent("io.dtm.grpc.RawBytes", loader)) {
+				throw new IllegalStateException("gRPC branch calls need grpc-java (io.grpc:grpc-netty or "
+						+ "grpc-netty-shaded, grpc-stub) and io.dtm:dtm-grpc-api on the classpath");
+			}
+			this.grpcCaller = new GrpcBranchCaller(this.grpcTimeout);
+		}
+		return this.grpcCaller;
+	}
+
+	/**
+	 * Shut down the channels of gRPC branch calls. The coordinator's channel is not
+	 * closed here: it belongs to whoever made the {@link WorkflowCoordinator}.
+	 */
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		if (this.grpcCaller != null) {
+			this.grpcCaller.close();
+		}
 	}
 
 	record Registered<P>(Class<P> payloadType, WorkflowHandler<P> handler) {

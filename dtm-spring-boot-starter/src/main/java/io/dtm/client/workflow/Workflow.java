@@ -3,10 +3,12 @@ package io.dtm.client.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.barrier.BranchBarrier;
 import io.dtm.client.barrier.JdbcBarrier;
+import io.dtm.client.xa.XaParticipant;
 import io.dtm.core.BranchOp;
 import io.dtm.core.TransType;
 
@@ -34,6 +36,8 @@ public final class Workflow {
 
 	private final JdbcBarrier jdbcBarrier;
 
+	private final Supplier<GrpcBranchCaller> grpcCaller;
+
 	private final List<Phase2> commits = new ArrayList<>();
 
 	private final List<Phase2> rollbacks = new ArrayList<>();
@@ -43,7 +47,8 @@ public final class Workflow {
 	private String op = BranchOp.ACTION.wireValue();
 
 	Workflow(String name, String gid, Map<String, StepResult> recorded, WorkflowCoordinator coordinator,
-			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller, JdbcBarrier jdbcBarrier) {
+			WorkflowCodec codec, List<WorkflowInterceptor> interceptors, BranchCaller caller,
+			Supplier<GrpcBranchCaller> grpcCaller, JdbcBarrier jdbcBarrier) {
 		this.name = name;
 		this.gid = gid;
 		this.recorded = recorded;
@@ -52,6 +57,7 @@ public final class Workflow {
 		this.interceptors = interceptors;
 		this.caller = caller;
 		this.jdbcBarrier = jdbcBarrier;
+		this.grpcCaller = grpcCaller;
 	}
 
 	/**
@@ -117,6 +123,27 @@ public final class Workflow {
 
 	BranchCaller caller() {
 		return this.caller;
+	}
+
+	/**
+	 * Call a gRPC branch with the dtm metadata of the current phase.
+	 */
+	byte[] callGrpc(String url, byte[] request, BranchBarrier barrier) {
+		return this.grpcCaller.get().call(url, request, barrier, this.coordinator.address());
+	}
+
+	/**
+	 * The body of an XA step: refuse when a previous run marked it but did not record it
+	 * (its branch may be prepared: the rollback phase rolls it back), else run and
+	 * prepare it, marking it just before {@code XA END}.
+	 */
+	<T> T xaStep(XaParticipant xa, String branchId, WorkflowXaAction<T> action) {
+		if (this.recorded.containsKey(branchId + "-" + BranchOp.BUSINESS.wireValue())) {
+			throw DtmFailure.of("xa step " + branchId + " of workflow " + this.gid
+					+ " stopped between its prepare and its record: not resumable, rolled back", this.gid);
+		}
+		return xa.prepare(TransType.WORKFLOW, this.gid, branchId, action::run, () -> this.coordinator
+			.registerBranch(this.gid, branchId, BranchOp.BUSINESS.wireValue(), StepResult.succeeded(new byte[0])));
 	}
 
 	void addCommit(String branchId, String name, WorkflowPhase2Action action) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.dtm.client.DtmFailure;
 import io.dtm.client.DtmOperations;
@@ -93,19 +94,45 @@ public class XaParticipant {
 	 * @param action the work
 	 */
 	public void localTransaction(String gid, String branchId, String phase2Url, XaAction action) {
+		prepare(TransType.XA, gid, branchId, (jdbc) -> {
+			action.execute(jdbc);
+			return null;
+		}, () -> this.dtm.registerXaBranch(gid, branchId, phase2Url));
+	}
+
+	/**
+	 * Run local work in the XA branch {@code 'gid-branchId'} on a dedicated connection
+	 * and prepare it: {@code XA START}, the barrier row ({@code gid, branch_id, action,
+	 * 01}; none inserted means the branch was rolled back or done: {@link DtmFailure}),
+	 * the work, then {@code registered} (which records the branch while it can still be
+	 * rolled back), {@code XA END} and {@code XA PREPARE}. Anything thrown before
+	 * {@code XA END} rolls the branch back and is rethrown. A workflow's XA step runs
+	 * here too, with its own record.
+	 * @param <T> the work's result type
+	 * @param transType the mode written in the barrier row ({@code xa}, or
+	 * {@code workflow} for a workflow's XA step, as dtm writes it)
+	 * @param gid the gid
+	 * @param branchId the branch id
+	 * @param work the work
+	 * @param registered records the branch once the work is done
+	 * @return the work's result
+	 */
+	public <T> T prepare(TransType transType, String gid, String branchId, Function<JdbcTemplate, T> work,
+			Runnable registered) {
 		String xid = xid(gid, branchId);
+		T result;
 		try (Connection connection = this.connections.open()) {
 			connection.setAutoCommit(true);
 			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 			execute(connection, "XA START " + xid);
 			try {
-				int inserted = jdbc.update(insertIgnore(), TransType.XA.wireValue(), gid, branchId,
+				int inserted = jdbc.update(insertIgnore(), transType.wireValue(), gid, branchId,
 						BranchOp.ACTION.wireValue(), "01", BranchOp.ACTION.wireValue());
 				if (inserted == 0) {
 					throw DtmFailure.of("xa branch " + xid + " was already rolled back or done", gid);
 				}
-				action.execute(jdbc);
-				this.dtm.registerXaBranch(gid, branchId, phase2Url);
+				result = work.apply(jdbc);
+				registered.run();
 				execute(connection, "XA END " + xid);
 			}
 			catch (RuntimeException | Error ex) {
@@ -117,6 +144,7 @@ public class XaParticipant {
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("xa branch " + xid + " failed: " + ex.getMessage(), ex);
 		}
+		return result;
 	}
 
 	/**
