@@ -1,7 +1,11 @@
 package io.dtm.server.console;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.diagnostics.DiagnosticFact;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.TransStore;
 import org.slf4j.Logger;
@@ -51,6 +55,32 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
+	DiagnosticFact consoleDiagnosticFact(ConsoleAccess access, ConsoleProperties properties) {
+		Map<String, Object> console = new LinkedHashMap<>();
+		console.put("enabled", access.enabled());
+		if (access.enabled()) {
+			console.put("users", properties.getUsers().size());
+		}
+		else {
+			console.put("reason", access.reason());
+			console.put("action", "configure dtm.server.console.users (docs/console.md)");
+		}
+		return new DiagnosticFact() {
+
+			@Override
+			public String name() {
+				return "console";
+			}
+
+			@Override
+			public Object value() {
+				return console;
+			}
+
+		};
+	}
+
+	@Bean
 	UserDetailsService consoleUserDetailsService(ConsoleProperties properties) {
 		return ConsoleUsers.of(properties.getUsers());
 	}
@@ -66,8 +96,8 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store) {
-		return new ConsoleTransactions(coordinator, store, Clock.systemUTC());
+	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store, ObjectMapper objectMapper) {
+		return new ConsoleTransactions(coordinator, store, Clock.systemUTC(), objectMapper);
 	}
 
 	@Bean

@@ -124,6 +124,7 @@ class ConsoleController {
 		GlobalTrans trans = this.transactions.find(gid)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no transaction with gid " + gid));
 		model.addAttribute("trans", trans);
+		model.addAttribute("options", this.transactions.optionsJson(trans));
 		model.addAttribute("branches", this.transactions.branches(gid));
 		return "console/transaction";
 	}

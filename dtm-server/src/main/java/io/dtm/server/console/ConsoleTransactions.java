@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.Branch;
@@ -31,12 +33,15 @@ public class ConsoleTransactions {
 
 	private final Clock clock;
 
+	private final ObjectMapper objectMapper;
+
 	private final AtomicReference<Counts> counts = new AtomicReference<>();
 
-	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, Clock clock) {
+	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, Clock clock, ObjectMapper objectMapper) {
 		this.coordinator = coordinator;
 		this.store = store;
 		this.clock = clock;
+		this.objectMapper = objectMapper;
 	}
 
 	/**
@@ -56,6 +61,21 @@ public class ConsoleTransactions {
 	 */
 	public Optional<GlobalTrans> find(String gid) {
 		return this.coordinator.find(gid);
+	}
+
+	/**
+	 * A transaction's options as dtm writes them (only the ones that differ from the
+	 * defaults).
+	 * @param trans the transaction
+	 * @return the JSON
+	 */
+	public String optionsJson(GlobalTrans trans) {
+		try {
+			return this.objectMapper.writeValueAsString(trans.options());
+		}
+		catch (JsonProcessingException ex) {
+			return String.valueOf(trans.options());
+		}
 	}
 
 	/**

@@ -85,8 +85,9 @@ public class DiagnosticsConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	DtmDiagnosticsEndpoint dtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner) {
-		return new DtmDiagnosticsEndpoint(checks, runner);
+	DtmDiagnosticsEndpoint dtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner,
+			ObjectProvider<DiagnosticFact> facts) {
+		return new DtmDiagnosticsEndpoint(checks, runner, facts.orderedStream().toList());
 	}
 
 	/**

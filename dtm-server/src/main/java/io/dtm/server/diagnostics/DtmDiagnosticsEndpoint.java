@@ -26,9 +26,16 @@ public class DtmDiagnosticsEndpoint {
 
 	private final DiagnosticRunner runner;
 
+	private final List<DiagnosticFact> facts;
+
 	public DtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner) {
+		this(checks, runner, List.of());
+	}
+
+	public DtmDiagnosticsEndpoint(List<DiagnosticCheck> checks, DiagnosticRunner runner, List<DiagnosticFact> facts) {
 		this.checks = checks;
 		this.runner = runner;
+		this.facts = facts;
 	}
 
 	@ReadOperation
@@ -53,6 +60,7 @@ public class DtmDiagnosticsEndpoint {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", ok ? "ok" : "failed");
 		body.put("checks", results);
+		this.facts.forEach((fact) -> body.put(fact.name(), fact.value()));
 		return new WebEndpointResponse<>(body,
 				ok ? WebEndpointResponse.STATUS_OK : WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -50,6 +51,13 @@ class ConsoleDisabledWebTests {
 		this.mvc.perform(get("/login")).andExpect(redirectedUrl("/"));
 		this.mvc.perform(post("/console/transaction/force-stop").param("gid", "g").param("reason", "r"))
 			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void whenNoUserIsConfiguredShouldSaySoInTheDiagnosticsEndpoint() throws Exception {
+		this.mvc.perform(get("/actuator/dtm"))
+			.andExpect(jsonPath("$.console.enabled").value(false))
+			.andExpect(jsonPath("$.console.reason").value(containsString("no console user is configured")));
 	}
 
 }

@@ -104,6 +104,42 @@ class HelmChartTests {
 	}
 
 	@Test
+	void templateWhenConsoleUsersComeFromASecretShouldMountItAndLoadItBeforeExtraConfig(@TempDir Path tmp)
+			throws IOException {
+		Path values = Files.writeString(tmp.resolve("console.yaml"), """
+				console:
+				  usersSecret:
+				    name: dtm-console
+				  sessionTimeout: 15m
+				extraConfig:
+				  dtm:
+				    server:
+				      retry-interval: 7s
+				""");
+		Manifests manifests = render(values);
+		Map<String, Object> deployment = manifests.only("Deployment");
+		Map<String, Object> container = container(deployment);
+		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
+				"optional:file:/etc/dtm/,file:/etc/dtm-console/console-users.yml,file:/etc/dtm/extra.yml");
+		assertThat(path(container, "volumeMounts.1"))
+			.isEqualTo(Map.of("name", "console-users", "mountPath", "/etc/dtm-console", "readOnly", true));
+		assertThat(path(deployment, "spec.template.spec.volumes.1"))
+			.isEqualTo(Map.of("name", "console-users", "secret", Map.of("secretName", "dtm-console", "items",
+					List.of(Map.of("key", "console-users.yml", "path", "console-users.yml")))));
+		Map<String, Object> config = applicationYml(manifests);
+		assertThat(path(config, "dtm.server.console.enabled")).isEqualTo(true);
+		assertThat(path(config, "dtm.server.console.session-timeout")).isEqualTo("15m");
+	}
+
+	@Test
+	void templateWhenNoConsoleSecretIsSetShouldMountNoneAndLeaveTheConsoleDisabled() {
+		Manifests manifests = render(null);
+		assertThat(volumeNames(manifests.only("Deployment"))).doesNotContain("console-users");
+		assertThat(env(container(manifests.only("Deployment")), "SPRING_CONFIG_ADDITIONAL_LOCATION"))
+			.containsEntry("value", "optional:file:/etc/dtm/");
+	}
+
+	@Test
 	void templateWhenProductionValuesShouldRegisterInNacosAndBeScraped() {
 		Manifests manifests = render(PRODUCTION);
 		Map<String, Object> container = container(manifests.only("Deployment"));
