@@ -37,6 +37,7 @@ import io.dtm.server.service.RequestValidator;
 import io.dtm.server.service.TopicService;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.service.TransFactory;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 
@@ -154,9 +155,11 @@ public class CoordinatorConfiguration {
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker, Schedule schedule,
 			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures,
-			ObjectProvider<AlertSender> alertSender, DtmServerProperties properties) {
+			ObjectProvider<AlertSender> alertSender, ObjectProvider<BranchCallLog> callLog,
+			DtmServerProperties properties) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
-				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
+				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD,
+				callLog.getIfAvailable(() -> BranchCallLog.NONE));
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
 		DtmServerProperties.Alert alert = properties.getAlert();

@@ -3,6 +3,7 @@ package io.dtm.server.store.jpa;
 import javax.sql.DataSource;
 
 import io.dtm.server.config.DtmServerProperties.StoreType;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,11 @@ class JpaStoreConfiguration {
 			DataSource dataSource) {
 		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper,
 				new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	BranchCallLog jdbcBranchCallLog(DataSource dataSource) {
+		return new JdbcBranchCallLog(new JdbcTemplate(dataSource));
 	}
 
 }

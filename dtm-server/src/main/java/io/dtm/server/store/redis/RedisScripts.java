@@ -37,6 +37,10 @@ final class RedisScripts {
 
 	final RedisScript<Long> kvDelete = script("kv_delete", Long.class);
 
+	final RedisScript<Long> recordCall = script("record_call", Long.class);
+
+	final RedisScript<Long> deleteCalls = script("delete_calls", Long.class);
+
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
 		return new DefaultRedisScript<>(read("common") + read(name), resultType);
 	}

@@ -49,6 +49,15 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
+	RedisBranchCallLog redisBranchCallLog(StringRedisTemplate redis, DtmServerProperties properties,
+			OptionsCodec optionsCodec, ObjectMapper objectMapper, Clock clock) {
+		DtmServerProperties.Redis settings = properties.getStore().getRedis();
+		return new RedisBranchCallLog(redis, new RedisKeys(settings.getPrefix()),
+				new RedisJson(objectMapper, optionsCodec, clock.getZone()), new RedisScripts(),
+				settings.getDataExpire());
+	}
+
+	@Bean
 	RedisStoreStartupCheck redisStoreStartupCheck(RedisTransStore store, DtmServerProperties properties,
 			ObjectProvider<RedisConnectionDetails> connectionDetails) {
 		DtmServerProperties.Redis settings = properties.getStore().getRedis();

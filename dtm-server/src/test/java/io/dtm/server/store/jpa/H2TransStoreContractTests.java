@@ -1,7 +1,10 @@
 package io.dtm.server.store.jpa;
 
+import io.dtm.server.store.AbstractBranchCallLogContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.testsupport.TestStores;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,16 @@ class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 	void contextWhenStoreIsJpaShouldNotConfigureRedis() {
 		assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(RedisTemplate.class)).isEmpty();
+	}
+
+	@Nested
+	class BranchCalls extends AbstractBranchCallLogContractTests {
+
+		@Override
+		protected BranchCallLog log() {
+			return H2TransStoreContractTests.this.callLog();
+		}
+
 	}
 
 }
