@@ -8,8 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The store contract bound to the store the coordinator's own configuration creates;
  * subclasses choose the store with properties, and bind the contracts of the store's
- * other parts ({@link AbstractBranchCallLogContractTests}) in {@code @Nested} classes so
- * that they run on the same application context.
+ * other parts ({@link AbstractBranchCallLogContractTests},
+ * {@link AbstractAuditTrailContractTests}) in {@code @Nested} classes so that they run on
+ * the same application context.
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dtm.server.cron.enabled=false")
@@ -20,6 +21,9 @@ public abstract class AbstractSpringTransStoreContractTests extends AbstractTran
 
 	@Autowired
 	private BranchCallLog callLog;
+
+	@Autowired
+	private AuditTrail auditTrail;
 
 	@Override
 	protected TransStore store() {
@@ -33,6 +37,14 @@ public abstract class AbstractSpringTransStoreContractTests extends AbstractTran
 	 */
 	protected BranchCallLog callLog() {
 		return this.callLog;
+	}
+
+	/**
+	 * The audit trail the same configuration creates, for a nested contract class.
+	 * @return the trail
+	 */
+	protected AuditTrail auditTrail() {
+		return this.auditTrail;
 	}
 
 }

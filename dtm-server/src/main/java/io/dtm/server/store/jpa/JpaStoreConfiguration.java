@@ -3,6 +3,7 @@ package io.dtm.server.store.jpa;
 import javax.sql.DataSource;
 
 import io.dtm.server.config.DtmServerProperties.StoreType;
+import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
@@ -48,6 +49,11 @@ class JpaStoreConfiguration {
 	@Bean
 	BranchCallLog jdbcBranchCallLog(DataSource dataSource) {
 		return new JdbcBranchCallLog(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	AuditTrail jdbcAuditTrail(DataSource dataSource) {
+		return new JdbcAuditTrail(new JdbcTemplate(dataSource));
 	}
 
 }

@@ -58,6 +58,14 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
+	RedisAuditTrail redisAuditTrail(StringRedisTemplate redis, DtmServerProperties properties,
+			OptionsCodec optionsCodec, ObjectMapper objectMapper, Clock clock) {
+		return new RedisAuditTrail(redis, new RedisKeys(properties.getStore().getRedis().getPrefix()),
+				new RedisJson(objectMapper, optionsCodec, clock.getZone()), objectMapper, new RedisScripts(),
+				properties.getAudit().getRedisMaxEntries());
+	}
+
+	@Bean
 	RedisStoreStartupCheck redisStoreStartupCheck(RedisTransStore store, DtmServerProperties properties,
 			ObjectProvider<RedisConnectionDetails> connectionDetails) {
 		DtmServerProperties.Redis settings = properties.getStore().getRedis();

@@ -10,6 +10,7 @@ local function gkey(gid) return P .. '_g_' .. gid end
 local function bkey(gid) return P .. '_b_' .. gid end
 local function skey(gid) return P .. '_s_' .. gid end
 local function ckey(gid) return P .. '_bc_' .. gid end
+local function akey(target) return P .. '_audit_t_' .. target end
 
 local function unfinished(status)
   return status == 'prepared' or status == 'submitted' or status == 'aborting'

@@ -1,7 +1,9 @@
 package io.dtm.server.store.jpa;
 
+import io.dtm.server.store.AbstractAuditTrailContractTests;
 import io.dtm.server.store.AbstractBranchCallLogContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
+import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
@@ -32,6 +34,16 @@ class MariaDbTransStoreContractTests extends AbstractSpringTransStoreContractTes
 		@Override
 		protected BranchCallLog log() {
 			return MariaDbTransStoreContractTests.this.callLog();
+		}
+
+	}
+
+	@Nested
+	class Audit extends AbstractAuditTrailContractTests {
+
+		@Override
+		protected AuditTrail trail() {
+			return MariaDbTransStoreContractTests.this.auditTrail();
 		}
 
 	}

@@ -38,4 +38,11 @@ final class RedisStoreFixture {
 				new RedisScripts(), dataExpire);
 	}
 
+	static RedisAuditTrail auditTrail(RedisConnectionFactory factory, String prefix, int maxEntries) {
+		ObjectMapper mapper = new ObjectMapper();
+		return new RedisAuditTrail(template(factory), new RedisKeys(prefix),
+				new RedisJson(mapper, new OptionsCodec(mapper), Clock.systemDefaultZone().getZone()), mapper,
+				new RedisScripts(), maxEntries);
+	}
+
 }
