@@ -32,13 +32,18 @@ import io.dtm.server.engine.TransitionLog;
 import io.dtm.server.engine.TransWorker;
 import io.dtm.server.engine.UrlResolver;
 import io.dtm.server.engine.XaProcessor;
+import io.dtm.server.service.AuditService;
 import io.dtm.server.service.GidGenerator;
 import io.dtm.server.service.RequestValidator;
 import io.dtm.server.service.TopicService;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.service.TransFactory;
+import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -154,9 +159,11 @@ public class CoordinatorConfiguration {
 	TransWorker transWorker(TransStore store, StatusMachine statusMachine, BranchInvoker invoker, Schedule schedule,
 			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures,
-			ObjectProvider<AlertSender> alertSender, DtmServerProperties properties) {
+			ObjectProvider<AlertSender> alertSender, ObjectProvider<BranchCallLog> callLog,
+			DtmServerProperties properties) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
-				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD);
+				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD,
+				callLog.getIfAvailable(() -> BranchCallLog.NONE));
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
 		DtmServerProperties.Alert alert = properties.getAlert();
@@ -185,6 +192,11 @@ public class CoordinatorConfiguration {
 	TransCoordinator transCoordinator(TransStore store, StatusMachine statusMachine, TransWorker worker,
 			RequestValidator validator, TransFactory factory, Schedule schedule) {
 		return new TransCoordinator(store, statusMachine, worker, validator, factory, schedule);
+	}
+
+	@Bean
+	AuditService auditService(AuditTrail auditTrail, Schedule schedule, ObjectProvider<MeterRegistry> registry) {
+		return new AuditService(auditTrail, schedule, registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

@@ -83,6 +83,9 @@ public class DtmServerProperties {
 
 	private final Strict strict = new Strict();
 
+	@Valid
+	private final Audit audit = new Audit();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -153,6 +156,33 @@ public class DtmServerProperties {
 
 	public Alert getAlert() {
 		return this.alert;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	/**
+	 * The audit trail of operator actions. The SQL store keeps every entry; the Redis
+	 * store keeps a bounded number.
+	 */
+	public static final class Audit {
+
+		/**
+		 * Most audit entries the Redis store keeps; beyond it the oldest are dropped.
+		 * Entries never expire.
+		 */
+		@Min(1)
+		private int redisMaxEntries = 100_000;
+
+		public int getRedisMaxEntries() {
+			return this.redisMaxEntries;
+		}
+
+		public void setRedisMaxEntries(int redisMaxEntries) {
+			this.redisMaxEntries = redisMaxEntries;
+		}
+
 	}
 
 	/**

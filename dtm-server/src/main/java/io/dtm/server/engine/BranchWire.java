@@ -31,4 +31,14 @@ interface BranchWire {
 	 */
 	BranchOutcome outcome(int status, String body);
 
+	/**
+	 * The code of an answer for the branch call records.
+	 * @param status HTTP status
+	 * @param body the body
+	 * @return the HTTP status
+	 */
+	default String code(int status, String body) {
+		return String.valueOf(status);
+	}
+
 }

@@ -33,4 +33,11 @@ public interface EngineMetrics {
 	default void passCompleted(TransType type, boolean ok) {
 	}
 
+	/**
+	 * The record of a branch call that did not succeed could not be written (the
+	 * transaction was processed all the same).
+	 */
+	default void callRecordFailed() {
+	}
+
 }

@@ -60,10 +60,11 @@ public class GrpcBranchInvoker implements BranchInvoker {
 			authority = target.isService() ? resolve(target.serviceUrl()) : target.authority();
 		}
 		catch (IllegalArgumentException ex) {
-			return BranchCallResult.retried(request, ex.getMessage());
+			return BranchCallResult.retried(request, BranchCallResult.INVALID_REQUEST, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			return BranchCallResult.retried(request, "cannot resolve the URL now: " + ex.getMessage());
+			return BranchCallResult.retried(request, BranchCallResult.UNRESOLVED_URL,
+					"cannot resolve the URL now: " + ex.getMessage());
 		}
 		try {
 			Channel channel = ClientInterceptors.intercept(this.channels.channel(authority),
@@ -72,13 +73,14 @@ public class GrpcBranchInvoker implements BranchInvoker {
 					TimeUnit.NANOSECONDS);
 			byte[] payload = (request.payload() != null) ? request.payload() : new byte[0];
 			ClientCalls.blockingUnaryCall(channel, RawBytes.unaryMethod(target.fullMethodName()), options, payload);
-			return BranchCallResult.success();
+			return new BranchCallResult(BranchOutcome.SUCCESS, "", Status.Code.OK.name());
 		}
 		catch (StatusRuntimeException ex) {
 			return result(request, ex.getStatus());
 		}
 		catch (RuntimeException ex) {
-			return BranchCallResult.retried(request, TransportErrors.describe(ex));
+			TransportErrors.Reason reason = TransportErrors.classify(ex);
+			return BranchCallResult.retried(request, reason.code(), reason.detail());
 		}
 	}
 
@@ -135,17 +137,22 @@ public class GrpcBranchInvoker implements BranchInvoker {
 		return resolved.getRawAuthority();
 	}
 
+	/**
+	 * The result of a call that ended with a status other than {@code OK}; its code is
+	 * the status name.
+	 */
 	private static BranchCallResult result(BranchRequest request, Status status) {
 		BranchOutcome outcome = outcome(status);
+		String code = status.getCode().name();
 		if (outcome != BranchOutcome.ERROR) {
 			return new BranchCallResult(outcome,
-					"gRPC " + status.getCode() + " " + BranchCallResult.excerpt(status.getDescription()));
+					"gRPC " + status.getCode() + " " + BranchCallResult.excerpt(status.getDescription()), code);
 		}
 		if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-			return BranchCallResult.retried(request, "timed out after " + request.timeout().toMillis() + " ms");
+			return BranchCallResult.retried(request, code, "timed out after " + request.timeout().toMillis() + " ms");
 		}
 		if (status.getCode() == Status.Code.CANCELLED && Thread.currentThread().isInterrupted()) {
-			return BranchCallResult.error("interrupted");
+			return BranchCallResult.error(BranchCallResult.INTERRUPTED, "interrupted");
 		}
 		String detail = "gRPC " + status.getCode();
 		if (status.getDescription() != null && !status.getDescription().isBlank()) {
@@ -154,7 +161,7 @@ public class GrpcBranchInvoker implements BranchInvoker {
 		else if (status.getCause() != null) {
 			detail += " " + TransportErrors.describe(status.getCause());
 		}
-		return BranchCallResult.retried(request, detail);
+		return BranchCallResult.retried(request, code, detail);
 	}
 
 	private static void put(Metadata metadata, String name, String value) {

@@ -87,30 +87,34 @@ public class HttpBranchInvoker implements BranchInvoker {
 			target = this.resolver.resolve(URI.create(request.url()));
 		}
 		catch (RuntimeException ex) {
-			return BranchCallResult.retried(request, "cannot resolve the URL now: " + ex.getMessage());
+			return BranchCallResult.retried(request, BranchCallResult.UNRESOLVED_URL,
+					"cannot resolve the URL now: " + ex.getMessage());
 		}
 		HttpRequest http;
 		try {
 			http = this.wire.request(target, request);
 		}
 		catch (IllegalArgumentException ex) {
-			return BranchCallResult.retried(request, ex.getMessage());
+			return BranchCallResult.retried(request, BranchCallResult.INVALID_REQUEST, ex.getMessage());
 		}
 		try {
 			HttpResponse<String> response = this.client.send(http, HttpResponse.BodyHandlers.ofString());
-			BranchOutcome outcome = this.wire.outcome(response.statusCode(), response.body());
-			return new BranchCallResult(outcome,
-					"HTTP " + response.statusCode() + " " + BranchCallResult.excerpt(response.body()));
+			int status = response.statusCode();
+			return new BranchCallResult(this.wire.outcome(status, response.body()),
+					"HTTP " + status + " " + BranchCallResult.excerpt(response.body()),
+					this.wire.code(status, response.body()));
 		}
 		catch (HttpTimeoutException ex) {
-			return BranchCallResult.retried(request, "timed out after " + request.timeout().toMillis() + " ms");
+			return BranchCallResult.retried(request, TransportErrors.classify(ex).code(),
+					"timed out after " + request.timeout().toMillis() + " ms");
 		}
 		catch (IOException | RuntimeException ex) {
-			return BranchCallResult.retried(request, TransportErrors.describe(ex));
+			TransportErrors.Reason reason = TransportErrors.classify(ex);
+			return BranchCallResult.retried(request, reason.code(), reason.detail());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return BranchCallResult.error("interrupted");
+			return BranchCallResult.error(BranchCallResult.INTERRUPTED, "interrupted");
 		}
 	}
 

@@ -125,6 +125,30 @@ public final class JsonRpcBranchProtocol {
 	}
 
 	/**
+	 * The code of a reply for the branch call records: the JSON-RPC error code of an HTTP
+	 * 200 reply that carries one, else the HTTP status.
+	 * @param status the HTTP status
+	 * @param body the body, may be {@code null}
+	 * @return the code
+	 */
+	String code(int status, String body) {
+		// only a reply naming an "error" member is parsed a second time
+		if (status == 200 && body != null && body.contains("\"error\"")) {
+			try {
+				JsonNode reply = this.sorted.readTree(body);
+				JsonNode code = (reply != null) ? reply.path("error").path("code") : null;
+				if (code != null && code.isNumber()) {
+					return code.asText();
+				}
+			}
+			catch (IOException ex) {
+				// not JSON: the HTTP status says what there is to say
+			}
+		}
+		return String.valueOf(status);
+	}
+
+	/**
 	 * Classify a reply.
 	 * @param status the HTTP status
 	 * @param body the body, may be {@code null}

@@ -41,4 +41,9 @@ final class JsonRpcWire implements BranchWire {
 		return this.protocol.outcome(status, body);
 	}
 
+	@Override
+	public String code(int status, String body) {
+		return this.protocol.code(status, body);
+	}
+
 }

@@ -36,6 +36,8 @@ public final class TransPass {
 
 	private final Sleeper sleeper;
 
+	private final BranchCallRecorder callRecorder;
+
 	private final long startedMillis;
 
 	private long retries;
@@ -64,6 +66,7 @@ public final class TransPass {
 		this.branchExecutor = context.branchExecutor();
 		this.metrics = context.metrics();
 		this.sleeper = context.sleeper();
+		this.callRecorder = new BranchCallRecorder(context.callLog(), context.metrics());
 		this.startedMillis = this.schedule.millis();
 		this.lastRenewalMillis = this.startedMillis;
 	}
@@ -156,7 +159,9 @@ public final class TransPass {
 
 	/**
 	 * Call an arbitrary URL as a branch of this transaction, sending another {@code op}
-	 * than the operation's wire value (a workflow's name when it is resumed).
+	 * than the operation's wire value (a workflow's name when it is resumed). Every call
+	 * of a pass ends here: one that does not succeed is recorded in the
+	 * {@link io.dtm.server.store.BranchCallLog}.
 	 * @param url the URL
 	 * @param branchId branch id to send
 	 * @param op operation, for logs and metrics
@@ -170,6 +175,7 @@ public final class TransPass {
 				branchId, op, payload, current.options().branchHeaders(),
 				this.schedule.requestTimeout(current.options()), current.protocol(), opName));
 		record(result, url, branchId, op);
+		this.callRecorder.record(current.gid(), branchId, op, result, now());
 		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
 		return result;
 	}

@@ -17,7 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code dtm_transaction_process_total{model,status}},
  * {@code dtm_transaction_handled_duration{model}} (seconds since creation, a histogram
  * with dtm's buckets) and
- * {@code dtm_branch_process_total{model,branchid,branchtype,status}}.
+ * {@code dtm_branch_process_total{model,branchid,branchtype,status}}; and, of dtm-java's
+ * own, {@code dtm_branch_call_record_failures_total}.
  */
 public class MicrometerEngineMetrics implements EngineMetrics, TransitionListener {
 
@@ -52,6 +53,14 @@ public class MicrometerEngineMetrics implements EngineMetrics, TransitionListene
 		Counter.builder("dtm.transaction.process")
 			.description("Processing passes of global transactions by mode and result")
 			.tags("model", type.wireValue(), "status", ok ? "ok" : "fail")
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void callRecordFailed() {
+		Counter.builder("dtm.branch.call.record.failures")
+			.description("Branch call records (attempts so far, last error) that could not be written")
 			.register(this.registry)
 			.increment();
 	}

@@ -1,13 +1,16 @@
 package io.dtm.server.engine;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.sun.net.httpserver.HttpServer;
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.BranchStatus;
@@ -37,6 +40,7 @@ class BranchErrorDetailTests {
 
 		assertThat(result.outcome()).isEqualTo(BranchOutcome.ERROR);
 		assertThat(result.detail()).isEqualTo("connection refused");
+		assertThat(result.code()).isEqualTo("connection refused");
 	}
 
 	@Test
@@ -45,6 +49,30 @@ class BranchErrorDetailTests {
 
 		assertThat(result.outcome()).isEqualTo(BranchOutcome.ERROR);
 		assertThat(result.detail()).startsWith("unknown host");
+		assertThat(result.code()).isEqualTo("unknown host");
+	}
+
+	@Test
+	void whenTheParticipantAnswersTheCodeShouldBeTheHttpStatus() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
+			byte[] body = "{\"dtm_result\":\"FAILURE\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(409, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		try {
+			BranchCallResult result = this.invoker
+				.invoke(request("http://127.0.0.1:" + server.getAddress().getPort() + "/api/TransOut"));
+
+			assertThat(result.outcome()).isEqualTo(BranchOutcome.FAILURE);
+			assertThat(result.code()).isEqualTo("409");
+			assertThat(result.detail()).isEqualTo("HTTP 409 {\"dtm_result\":\"FAILURE\"}");
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test
@@ -53,6 +81,10 @@ class BranchErrorDetailTests {
 		assertThat(TransportErrors.describe(new IOException("boom"))).isEqualTo("IOException: boom");
 		assertThat(TransportErrors.describe(new IOException(new java.net.ConnectException())))
 			.isEqualTo("connection refused");
+		assertThat(TransportErrors.classify(new IOException("boom")).code()).isEqualTo("transport error");
+		assertThat(TransportErrors.classify(new java.net.http.HttpConnectTimeoutException("x")).code())
+			.isEqualTo("connect timeout");
+		assertThat(TransportErrors.classify(new java.net.http.HttpTimeoutException("x")).code()).isEqualTo("timeout");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.BranchOp;
@@ -28,6 +29,7 @@ import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.testsupport.InMemoryBranchCallLog;
 import io.dtm.server.testsupport.InMemoryTransStore;
 import io.dtm.server.testsupport.MutableClock;
 
@@ -43,6 +45,12 @@ public final class EngineHarness {
 	public final MutableClock clock = new MutableClock(T0.toInstant(ZoneOffset.UTC));
 
 	public final InMemoryTransStore store = new InMemoryTransStore();
+
+	/** Records of the branch calls that did not succeed. */
+	public final InMemoryBranchCallLog callLog = new InMemoryBranchCallLog();
+
+	/** How often a branch call record could not be written. */
+	public final AtomicInteger callRecordFailures = new AtomicInteger();
 
 	public final DtmServerProperties properties = new DtmServerProperties();
 
@@ -71,8 +79,16 @@ public final class EngineHarness {
 	public EngineHarness() {
 		Executor direct = Runnable::run;
 		ObjectMapper mapper = new ObjectMapper();
-		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.schedule, direct,
-				EngineMetrics.NONE, this.clock::advance);
+		EngineMetrics metrics = new EngineMetrics() {
+
+			@Override
+			public void callRecordFailed() {
+				EngineHarness.this.callRecordFailures.incrementAndGet();
+			}
+
+		};
+		this.context = new EngineContext(this.store, this.statusMachine, this.invoker, this.schedule, direct, metrics,
+				this.clock::advance, this.callLog);
 		this.worker = new TransWorker(this.context, List.of(new SagaProcessor(mapper), new MsgProcessor(mapper),
 				new TccProcessor(), new XaProcessor(), new WorkflowProcessor(mapper)), direct);
 		this.cron = new TransCron(this.store, this.worker, this.schedule, this.properties.getCron());
@@ -234,14 +250,28 @@ public final class EngineHarness {
 		public synchronized ScriptedInvoker then(String path, BranchOutcome... outcomes) {
 			Deque<BranchCallResult> queue = this.scripts.computeIfAbsent(path, (p) -> new ArrayDeque<>());
 			for (BranchOutcome outcome : outcomes) {
-				queue.add(new BranchCallResult(outcome, path + " answered " + outcome));
+				queue.add(answer(path, outcome));
 			}
 			return this;
 		}
 
 		public synchronized ScriptedInvoker always(String path, BranchOutcome outcome) {
-			this.always.put(path, new BranchCallResult(outcome, path + " answered " + outcome));
+			this.always.put(path, answer(path, outcome));
 			return this;
+		}
+
+		/**
+		 * A scripted answer, with the HTTP status a participant gives for the outcome as
+		 * its code.
+		 */
+		private static BranchCallResult answer(String path, BranchOutcome outcome) {
+			String code = switch (outcome) {
+				case SUCCESS -> "200";
+				case FAILURE -> "409";
+				case ONGOING -> "425";
+				case ERROR -> "500";
+			};
+			return new BranchCallResult(outcome, path + " answered " + outcome, code);
 		}
 
 		/**

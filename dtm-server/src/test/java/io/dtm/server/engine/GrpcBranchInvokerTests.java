@@ -113,16 +113,18 @@ class GrpcBranchInvokerTests {
 				new Reply(Status.Code.UNIMPLEMENTED, "", Duration.ZERO));
 
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])))
-			.isEqualTo(new BranchCallResult(BranchOutcome.FAILURE, "gRPC ABORTED FAILURE"));
+			.isEqualTo(new BranchCallResult(BranchOutcome.FAILURE, "gRPC ABORTED FAILURE", "ABORTED"));
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])))
-			.isEqualTo(new BranchCallResult(BranchOutcome.ONGOING, "gRPC ABORTED ONGOING"));
+			.isEqualTo(new BranchCallResult(BranchOutcome.ONGOING, "gRPC ABORTED ONGOING", "ABORTED"));
+		assertThat(this.invoker.invoke(request("g-status", url, new byte[0]))).isEqualTo(
+				new BranchCallResult(BranchOutcome.ONGOING, "gRPC FAILED_PRECONDITION ONGOING", "FAILED_PRECONDITION"));
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])))
-			.isEqualTo(new BranchCallResult(BranchOutcome.ONGOING, "gRPC FAILED_PRECONDITION ONGOING"));
+			.isEqualTo(new BranchCallResult(BranchOutcome.FAILURE, "gRPC ABORTED not enough balance", "ABORTED"));
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])))
-			.isEqualTo(new BranchCallResult(BranchOutcome.FAILURE, "gRPC ABORTED not enough balance"));
+			.isEqualTo(new BranchCallResult(BranchOutcome.ERROR, "gRPC INTERNAL boom", "INTERNAL"));
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])))
-			.isEqualTo(new BranchCallResult(BranchOutcome.ERROR, "gRPC INTERNAL boom"));
-		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])).outcome()).isEqualTo(BranchOutcome.ERROR);
+			.extracting(BranchCallResult::outcome, BranchCallResult::code)
+			.containsExactly(BranchOutcome.ERROR, "UNIMPLEMENTED");
 		assertThat(this.invoker.invoke(request("g-status", url, new byte[0])).outcome())
 			.as("the default reply after the script")
 			.isEqualTo(BranchOutcome.SUCCESS);
@@ -137,6 +139,7 @@ class GrpcBranchInvokerTests {
 
 		assertThat(result.outcome()).isEqualTo(BranchOutcome.ERROR);
 		assertThat(result.detail()).startsWith("gRPC UNAVAILABLE");
+		assertThat(result.code()).isEqualTo("UNAVAILABLE");
 	}
 
 	@Test
@@ -148,7 +151,8 @@ class GrpcBranchInvokerTests {
 		long start = System.nanoTime();
 		BranchCallResult result = this.invoker.invoke(request);
 
-		assertThat(result).isEqualTo(new BranchCallResult(BranchOutcome.ERROR, "timed out after 200 ms"));
+		assertThat(result)
+			.isEqualTo(new BranchCallResult(BranchOutcome.ERROR, "timed out after 200 ms", "DEADLINE_EXCEEDED"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
 	}
 
@@ -200,7 +204,7 @@ class GrpcBranchInvokerTests {
 		BranchCallResult result = this.invoker.invoke(request("g-lb", "lb://busi/" + METHOD, new byte[0]));
 
 		assertThat(result).isEqualTo(new BranchCallResult(BranchOutcome.ERROR,
-				"cannot resolve the URL now: no resolver for URL scheme 'lb'"));
+				"cannot resolve the URL now: no resolver for URL scheme 'lb'", BranchCallResult.UNRESOLVED_URL));
 	}
 
 	@Test
@@ -209,6 +213,7 @@ class GrpcBranchInvokerTests {
 
 		assertThat(result.outcome()).isEqualTo(BranchOutcome.ERROR);
 		assertThat(result.detail()).contains("gRPC URL 'localhost:50051' is malformed");
+		assertThat(result.code()).isEqualTo(BranchCallResult.INVALID_REQUEST);
 	}
 
 	@Test

@@ -83,6 +83,16 @@ class JsonRpcBranchProtocolTests {
 	}
 
 	@Test
+	void whenReplyCarriesAJsonRpcErrorItsCodeShouldBeTheCallsCodeElseTheHttpStatus() {
+		assertThat(this.protocol.code(200, "{\"error\":{\"code\":-32901,\"message\":\"no\"}}")).isEqualTo("-32901");
+		assertThat(this.protocol.code(200, "{\"error\":{\"code\":-32603,\"message\":\"boom\"}}")).isEqualTo("-32603");
+		assertThat(this.protocol.code(200, "{\"error\":\"boom\"}")).isEqualTo("200");
+		assertThat(this.protocol.code(200, "{\"result\":{}}")).isEqualTo("200");
+		assertThat(this.protocol.code(200, "not json with \"error\"")).isEqualTo("200");
+		assertThat(this.protocol.code(500, "{\"error\":{\"code\":-32603}}")).isEqualTo("500");
+	}
+
+	@Test
 	void whenReplyIsReadAsHttpFirstShouldFollowStatusAndDtmResultText() {
 		assertThat(this.protocol.outcome(409, "{}")).isEqualTo(BranchOutcome.FAILURE);
 		assertThat(this.protocol.outcome(425, "{}")).isEqualTo(BranchOutcome.ONGOING);

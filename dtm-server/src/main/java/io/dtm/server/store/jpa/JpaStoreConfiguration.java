@@ -3,6 +3,8 @@ package io.dtm.server.store.jpa;
 import javax.sql.DataSource;
 
 import io.dtm.server.config.DtmServerProperties.StoreType;
+import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
@@ -42,6 +44,16 @@ class JpaStoreConfiguration {
 			DataSource dataSource) {
 		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper,
 				new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	BranchCallLog jdbcBranchCallLog(DataSource dataSource) {
+		return new JdbcBranchCallLog(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	AuditTrail jdbcAuditTrail(DataSource dataSource) {
+		return new JdbcAuditTrail(new JdbcTemplate(dataSource));
 	}
 
 }

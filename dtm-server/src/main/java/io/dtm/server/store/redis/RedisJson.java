@@ -141,12 +141,29 @@ final class RedisJson {
 		return time.atZone(this.zone).toEpochSecond();
 	}
 
-	private LocalDateTime time(JsonNode json, String field) {
-		String text = text(json, field);
-		if (text.isEmpty()) {
+	/**
+	 * A time written by {@link #time(LocalDateTime)}, in the coordinator's zone.
+	 * @param text the text, may be empty
+	 * @return the time, or {@code null} for an empty text
+	 */
+	LocalDateTime time(String text) {
+		if (text == null || text.isEmpty()) {
 			return null;
 		}
 		return OffsetDateTime.parse(text).atZoneSameInstant(this.zone).toLocalDateTime();
+	}
+
+	/**
+	 * Parse a document of dtm-java's own keys.
+	 * @param text the JSON
+	 * @return the tree
+	 */
+	JsonNode tree(String text) {
+		return parse(text);
+	}
+
+	private LocalDateTime time(JsonNode json, String field) {
+		return time(text(json, field));
 	}
 
 	private static String text(JsonNode json, String field) {

@@ -51,6 +51,11 @@ package io.dtm.server.store.redis;
  *
 <p>
  * _kvi_<cat>} the keys of one KV category scored by id (zset)</li>
+ * <li>the prefix then {@code _bc_<gid>}: the branch call records of a transaction, one
+ * JSON per {@code <branch_id>|<op>} field (hash), expiring with the transaction</li>
+ * <li>the prefix then {@code _audit}: the audit trail, JSON entries newest first (list);
+ * {@code _seq_audit} its id counter; {@code _audit_t_<target>} the entry ids of one gid
+ * or topic, newest first (list); none of them expires</li>
  * </ul>
  */
 public final class RedisKeys {
@@ -128,6 +133,14 @@ public final class RedisKeys {
 
 	String kv(String cat, String key) {
 		return this.prefix + "_kv_" + cat + "_" + key;
+	}
+
+	String branchCalls(String gid) {
+		return this.prefix + "_bc_" + gid;
+	}
+
+	String audit() {
+		return this.prefix + "_audit";
 	}
 
 	String kvIndex(String cat) {

@@ -3,6 +3,7 @@ package io.dtm.server.store.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -36,6 +37,18 @@ final class RedisScripts {
 	final RedisScript<Long> kvUpdate = script("kv_update", Long.class);
 
 	final RedisScript<Long> kvDelete = script("kv_delete", Long.class);
+
+	final RedisScript<Long> recordCall = script("record_call", Long.class);
+
+	final RedisScript<Long> deleteCalls = script("delete_calls", Long.class);
+
+	final RedisScript<Long> auditRecord = script("audit_record", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	final RedisScript<List> auditPage = script("audit_page", List.class);
+
+	@SuppressWarnings("rawtypes")
+	final RedisScript<List> auditTarget = script("audit_target", List.class);
 
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
 		return new DefaultRedisScript<>(read("common") + read(name), resultType);

@@ -49,6 +49,23 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
+	RedisBranchCallLog redisBranchCallLog(StringRedisTemplate redis, DtmServerProperties properties,
+			OptionsCodec optionsCodec, ObjectMapper objectMapper, Clock clock) {
+		DtmServerProperties.Redis settings = properties.getStore().getRedis();
+		return new RedisBranchCallLog(redis, new RedisKeys(settings.getPrefix()),
+				new RedisJson(objectMapper, optionsCodec, clock.getZone()), new RedisScripts(),
+				settings.getDataExpire());
+	}
+
+	@Bean
+	RedisAuditTrail redisAuditTrail(StringRedisTemplate redis, DtmServerProperties properties,
+			OptionsCodec optionsCodec, ObjectMapper objectMapper, Clock clock) {
+		return new RedisAuditTrail(redis, new RedisKeys(properties.getStore().getRedis().getPrefix()),
+				new RedisJson(objectMapper, optionsCodec, clock.getZone()), objectMapper, new RedisScripts(),
+				properties.getAudit().getRedisMaxEntries());
+	}
+
+	@Bean
 	RedisStoreStartupCheck redisStoreStartupCheck(RedisTransStore store, DtmServerProperties properties,
 			ObjectProvider<RedisConnectionDetails> connectionDetails) {
 		DtmServerProperties.Redis settings = properties.getStore().getRedis();

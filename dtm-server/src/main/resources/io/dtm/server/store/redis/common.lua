@@ -9,6 +9,8 @@ local EXP = P .. '_exp'
 local function gkey(gid) return P .. '_g_' .. gid end
 local function bkey(gid) return P .. '_b_' .. gid end
 local function skey(gid) return P .. '_s_' .. gid end
+local function ckey(gid) return P .. '_bc_' .. gid end
+local function akey(target) return P .. '_audit_t_' .. target end
 
 local function unfinished(status)
   return status == 'prepared' or status == 'submitted' or status == 'aborting'
@@ -18,12 +20,14 @@ local function int(n) return string.format('%d', n) end
 
 local function server_now() return tonumber(redis.call('TIME')[1]) end
 
--- Let the three keys of a transaction expire together after ttl seconds, and remember
--- when, so the indexes can be pruned once they are gone.
+-- Let the keys of a transaction (dtm's three and its branch call records, if any) expire
+-- together after ttl seconds, and remember when, so the indexes can be pruned once they
+-- are gone.
 local function retain(gid, ttl)
   redis.call('EXPIRE', gkey(gid), ttl)
   redis.call('EXPIRE', skey(gid), ttl)
   redis.call('EXPIRE', bkey(gid), ttl)
+  redis.call('EXPIRE', ckey(gid), ttl)
   redis.call('ZADD', EXP, server_now() + ttl, gid)
 end
 
@@ -37,7 +41,7 @@ local function prune(limit, fallback_ttl)
       redis.call('ZREM', EXP, gid)
       redis.call('ZREM', ALL, gid)
       redis.call('ZREM', U, gid)
-      redis.call('DEL', skey(gid), bkey(gid))
+      redis.call('DEL', skey(gid), bkey(gid), ckey(gid))
     elseif ttl == -1 then
       redis.call('ZADD', EXP, now + fallback_ttl, gid)
     else

@@ -1,7 +1,18 @@
 package io.dtm.server.store.jpa;
 
+import java.util.UUID;
+
+import io.dtm.server.service.AuditService;
+import io.dtm.server.store.AbstractAuditTrailContractTests;
+import io.dtm.server.store.AbstractBranchCallLogContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
+import io.dtm.server.store.AuditAction;
+import io.dtm.server.store.AuditOutcome;
+import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.testsupport.TestStores;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +39,46 @@ class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 	}
 
 	@Test
+	void contextWhenStoreIsJpaShouldAuditThroughTheSqlTrailAndCountOnTheApplicationsRegistry() {
+		assertThat(this.context.getBean(BranchCallLog.class)).isInstanceOf(JdbcBranchCallLog.class);
+		assertThat(this.context.getBean(AuditTrail.class)).isInstanceOf(JdbcAuditTrail.class);
+		String gid = "audited-" + UUID.randomUUID();
+
+		this.context.getBean(AuditService.class).audited("alice", AuditAction.RETRY_NOW, gid, "", () -> "ok");
+
+		assertThat(auditTrail().forGid(gid)).singleElement()
+			.satisfies((entry) -> assertThat(entry.outcome()).isEqualTo(AuditOutcome.DONE));
+		assertThat(this.context.getBean(MeterRegistry.class)
+			.get("dtm.audit.actions")
+			.tags("action", "retry_now", "outcome", "done")
+			.counter()
+			.count()).isPositive();
+	}
+
+	@Test
 	void contextWhenStoreIsJpaShouldNotConfigureRedis() {
 		assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(RedisTemplate.class)).isEmpty();
+	}
+
+	@Nested
+	class BranchCalls extends AbstractBranchCallLogContractTests {
+
+		@Override
+		protected BranchCallLog log() {
+			return H2TransStoreContractTests.this.callLog();
+		}
+
+	}
+
+	@Nested
+	class Audit extends AbstractAuditTrailContractTests {
+
+		@Override
+		protected AuditTrail trail() {
+			return H2TransStoreContractTests.this.auditTrail();
+		}
+
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.dtm.server.store.jpa;
 
+import io.dtm.server.store.AbstractAuditTrailContractTests;
+import io.dtm.server.store.AbstractBranchCallLogContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
+import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +26,26 @@ class MariaDbTransStoreContractTests extends AbstractSpringTransStoreContractTes
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		TestStores.mariadb(registry, "contract");
+	}
+
+	@Nested
+	class BranchCalls extends AbstractBranchCallLogContractTests {
+
+		@Override
+		protected BranchCallLog log() {
+			return MariaDbTransStoreContractTests.this.callLog();
+		}
+
+	}
+
+	@Nested
+	class Audit extends AbstractAuditTrailContractTests {
+
+		@Override
+		protected AuditTrail trail() {
+			return MariaDbTransStoreContractTests.this.auditTrail();
+		}
+
 	}
 
 }

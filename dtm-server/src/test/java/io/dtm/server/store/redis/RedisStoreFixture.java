@@ -10,7 +10,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Builds a {@link RedisTransStore} on a connection factory without a Spring context.
+ * Builds the Redis store's parts on a connection factory without a Spring context.
  */
 final class RedisStoreFixture {
 
@@ -29,6 +29,20 @@ final class RedisStoreFixture {
 		return new RedisTransStore(template(factory), new RedisKeys(prefix),
 				new RedisJson(mapper, new OptionsCodec(mapper), Clock.systemDefaultZone().getZone()), dataExpire,
 				finishedDataExpire, endpoint);
+	}
+
+	static RedisBranchCallLog callLog(RedisConnectionFactory factory, String prefix, Duration dataExpire) {
+		ObjectMapper mapper = new ObjectMapper();
+		return new RedisBranchCallLog(template(factory), new RedisKeys(prefix),
+				new RedisJson(mapper, new OptionsCodec(mapper), Clock.systemDefaultZone().getZone()),
+				new RedisScripts(), dataExpire);
+	}
+
+	static RedisAuditTrail auditTrail(RedisConnectionFactory factory, String prefix, int maxEntries) {
+		ObjectMapper mapper = new ObjectMapper();
+		return new RedisAuditTrail(template(factory), new RedisKeys(prefix),
+				new RedisJson(mapper, new OptionsCodec(mapper), Clock.systemDefaultZone().getZone()), mapper,
+				new RedisScripts(), maxEntries);
 	}
 
 }
