@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.diagnostics.DiagnosticFact;
 import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.TransStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,8 +98,9 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store, ObjectMapper objectMapper) {
-		return new ConsoleTransactions(coordinator, store, Clock.systemUTC(), objectMapper);
+	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
+			AuditTrail auditTrail, ObjectMapper objectMapper) {
+		return new ConsoleTransactions(coordinator, store, callLog, auditTrail, Clock.systemUTC(), objectMapper);
 	}
 
 	@Bean

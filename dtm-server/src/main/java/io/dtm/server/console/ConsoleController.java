@@ -1,11 +1,19 @@
 package io.dtm.server.console;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
+import io.dtm.server.engine.WorkflowProcessor;
+import io.dtm.server.service.AuditService;
 import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.AuditAction;
+import io.dtm.server.store.AuditEntry;
+import io.dtm.server.store.BranchCallRecord;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.TransPage;
 
@@ -24,8 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The console's pages: the transaction list (with its auto-refreshed rows), one
  * transaction, and the operator actions, which go through the same
  * {@link TransCoordinator} methods as dtm's API ({@code resetNextCronTime},
- * {@code forceStop}). When the console is not served, {@code /} explains how to enable
- * it.
+ * {@code forceStop}), each recorded in the audit trail with who, why and the outcome.
+ * When the console is not served, {@code /} explains how to enable it.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -42,12 +50,15 @@ class ConsoleController {
 
 	private final TransCoordinator coordinator;
 
+	private final AuditService audit;
+
 	ConsoleController(ConsoleAccess access, ConsoleProperties properties, ConsoleTransactions transactions,
-			TransCoordinator coordinator) {
+			TransCoordinator coordinator, AuditService audit) {
 		this.access = access;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.coordinator = coordinator;
+		this.audit = audit;
 	}
 
 	@GetMapping("/")
@@ -126,7 +137,40 @@ class ConsoleController {
 		model.addAttribute("trans", trans);
 		model.addAttribute("options", this.transactions.optionsJson(trans));
 		model.addAttribute("branches", this.transactions.branches(gid));
+		Map<String, BranchCallRecord> calls = new LinkedHashMap<>();
+		List<BranchCallRecord> checkBacks = new ArrayList<>();
+		for (BranchCallRecord record : this.transactions.callRecords(gid)) {
+			calls.put(record.branchId() + "-" + record.op().wireValue(), record);
+			if (WorkflowProcessor.RESUME_BRANCH_ID.equals(record.branchId())) {
+				checkBacks.add(record);
+			}
+		}
+		model.addAttribute("calls", calls);
+		model.addAttribute("checkBacks", checkBacks);
+		model.addAttribute("audit", this.transactions.auditOf(gid));
 		return "console/transaction";
+	}
+
+	@GetMapping(ConsolePaths.AUDIT)
+	String auditTrail(@RequestParam(required = false) String before, Model model) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		Long beforeId = null;
+		if (before != null && !before.isBlank()) {
+			try {
+				beforeId = Long.parseLong(before);
+			}
+			catch (NumberFormatException ex) {
+				model.addAttribute("error", "before '" + before + "' is not an entry id");
+			}
+		}
+		List<AuditEntry> entries = this.transactions.auditPage(beforeId, this.properties.getPageSize() + 1);
+		boolean more = entries.size() > this.properties.getPageSize();
+		List<AuditEntry> page = more ? entries.subList(0, this.properties.getPageSize()) : entries;
+		model.addAttribute("entries", page);
+		model.addAttribute("older", more ? page.get(page.size() - 1).id() : null);
+		return "console/audit";
 	}
 
 	@PostMapping(ConsolePaths.RETRY)
@@ -135,10 +179,13 @@ class ConsoleController {
 			return "redirect:/";
 		}
 		try {
-			this.coordinator.resetNextCronTime(gid);
+			this.audit.audited(user.getName(), AuditAction.RETRY_NOW, gid, "", () -> {
+				this.coordinator.resetNextCronTime(gid);
+				return null;
+			});
 			redirect.addFlashAttribute("notice", "Retry scheduled: the coordinator processes " + gid + " now.");
 		}
-		catch (DtmApiException ex) {
+		catch (DtmApiException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", "Retry refused: " + ex.getMessage());
 		}
 		redirect.addAttribute("gid", gid);
@@ -159,10 +206,13 @@ class ConsoleController {
 			return "redirect:" + ConsolePaths.TRANSACTION;
 		}
 		try {
-			this.coordinator.forceStop(gid);
+			this.audit.audited(user.getName(), AuditAction.FORCE_STOP, gid, why, () -> {
+				this.coordinator.forceStop(gid);
+				return null;
+			});
 			redirect.addFlashAttribute("notice", "Force-stopped: " + gid + " is failed.");
 		}
-		catch (DtmApiException ex) {
+		catch (DtmApiException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", "Force stop refused: " + ex.getMessage());
 		}
 		return "redirect:" + ConsolePaths.TRANSACTION;

@@ -14,6 +14,9 @@ public final class ConsolePaths {
 	/** One transaction, {@code ?gid=}. */
 	public static final String TRANSACTION = "/console/transaction";
 
+	/** The audit trail of operator actions. */
+	public static final String AUDIT = "/console/audit";
+
 	/** Retry now (POST, operators). */
 	public static final String RETRY = "/console/transaction/retry";
 

@@ -13,7 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.AuditEntry;
+import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.Branch;
+import io.dtm.server.store.BranchCallLog;
+import io.dtm.server.store.BranchCallRecord;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.TransPage;
 import io.dtm.server.store.TransStore;
@@ -35,9 +39,16 @@ public class ConsoleTransactions {
 
 	private final ObjectMapper objectMapper;
 
+	private final BranchCallLog callLog;
+
+	private final AuditTrail auditTrail;
+
 	private final AtomicReference<Counts> counts = new AtomicReference<>();
 
-	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, Clock clock, ObjectMapper objectMapper) {
+	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
+			AuditTrail auditTrail, Clock clock, ObjectMapper objectMapper) {
+		this.callLog = callLog;
+		this.auditTrail = auditTrail;
 		this.coordinator = coordinator;
 		this.store = store;
 		this.clock = clock;
@@ -85,6 +96,35 @@ public class ConsoleTransactions {
 	 */
 	public List<Branch> branches(String gid) {
 		return this.coordinator.branches(gid);
+	}
+
+	/**
+	 * The failed calls recorded for a transaction's branches (and its check-backs or
+	 * callbacks, branch {@code 00}).
+	 * @param gid the gid
+	 * @return the records
+	 */
+	public List<BranchCallRecord> callRecords(String gid) {
+		return this.callLog.find(gid);
+	}
+
+	/**
+	 * The operator actions taken on a transaction, newest first.
+	 * @param gid the gid
+	 * @return the entries
+	 */
+	public List<AuditEntry> auditOf(String gid) {
+		return this.auditTrail.forGid(gid);
+	}
+
+	/**
+	 * A page of the audit trail, newest first.
+	 * @param beforeId exclusive upper entry id, {@code null} for the newest
+	 * @param limit at most this many
+	 * @return the entries
+	 */
+	public List<AuditEntry> auditPage(Long beforeId, int limit) {
+		return this.auditTrail.page(beforeId, limit);
 	}
 
 	/**

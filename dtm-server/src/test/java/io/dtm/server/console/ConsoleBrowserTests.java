@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
+import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.TransStore;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.HeadlessChromium;
@@ -52,6 +53,9 @@ class ConsoleBrowserTests {
 	@Autowired
 	TransStore store;
 
+	@Autowired
+	AuditTrail auditTrail;
+
 	private WebDriver browser;
 
 	@DynamicPropertySource
@@ -91,6 +95,10 @@ class ConsoleBrowserTests {
 		row.findElement(By.linkText(gid)).click();
 		assertThat(this.browser.findElement(By.id("gid")).getText()).isEqualTo(gid);
 		assertThat(this.browser.findElement(By.id("branches")).getText()).contains("http://127.0.0.1:9/TransOut");
+		WebElement action = this.browser.findElement(By.cssSelector("tr[data-branch='01-action']"));
+		assertThat(action.findElement(By.cssSelector(".failed-calls")).getText()).as("the first call failed")
+			.isEqualTo("1");
+		assertThat(action.findElement(By.cssSelector(".last-error")).getText()).contains("ERROR connection refused");
 		HeadlessChromium.screenshot(this.browser, SCREENSHOTS.resolve("transaction.png"));
 
 		this.browser.findElement(By.id("force-stop")).click();
@@ -104,6 +112,13 @@ class ConsoleBrowserTests {
 		assertThat(this.browser.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("failed");
 		assertThat(this.browser.findElements(By.id("actions"))).as("no actions on a finished transaction").isEmpty();
 		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.FAILED);
+		assertThat(this.browser.findElement(By.id("audit")).getText()).contains("olga")
+			.contains("force_stop")
+			.contains("done")
+			.contains("the payment service was retired");
+		this.browser.findElement(By.id("nav-audit")).click();
+		assertThat(this.browser.findElement(By.id("audit-trail")).getText()).contains(gid).contains("olga");
+		HeadlessChromium.screenshot(this.browser, SCREENSHOTS.resolve("audit.png"));
 	}
 
 	@Test
@@ -127,6 +142,7 @@ class ConsoleBrowserTests {
 				""", gid);
 		assertThat(status).isEqualTo(403L);
 		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.SUBMITTED);
+		assertThat(this.auditTrail.forGid(gid)).as("a refused request is no action").isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package io.dtm.server.console;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
+import io.dtm.server.store.AuditAction;
+import io.dtm.server.store.AuditOutcome;
+import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.TransStore;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,6 +49,9 @@ class ConsoleWebTests {
 
 	@Autowired
 	TransStore store;
+
+	@Autowired
+	AuditTrail auditTrail;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -87,6 +94,39 @@ class ConsoleWebTests {
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.FAILED);
+		assertThat(this.auditTrail.forGid(gid)).singleElement().satisfies((entry) -> {
+			assertThat(entry.actor()).isEqualTo("otto");
+			assertThat(entry.action()).isEqualTo(AuditAction.FORCE_STOP);
+			assertThat(entry.outcome()).isEqualTo(AuditOutcome.DONE);
+			assertThat(entry.reason()).isEqualTo("stuck on a retired service");
+		});
+	}
+
+	@Test
+	void whenAnActionIsRefusedShouldAuditItAsRefusedWithTheReason() throws Exception {
+		String gid = prepared();
+		this.mvc.perform(post("/console/transaction/force-stop").param("gid", gid)
+			.param("reason", "first")
+			.with(user("otto").roles("OPERATOR"))
+			.with(csrf()));
+
+		this.mvc
+			.perform(post("/console/transaction/force-stop").param("gid", gid)
+				.param("reason", "again")
+				.with(user("otto").roles("OPERATOR"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Force stop refused")));
+		this.mvc.perform(
+				post("/console/transaction/retry").param("gid", gid).with(user("otto").roles("OPERATOR")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.auditTrail.forGid(gid))
+			.extracting((e) -> e.action().wireValue() + ":" + e.outcome().wireValue() + ":" + e.reason())
+			.containsExactly("retry_now:done:", "force_stop:refused:again", "force_stop:done:first");
+		this.mvc.perform(get("/console/audit").with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(gid)));
 	}
 
 	@Test
