@@ -35,8 +35,11 @@ public final class ConsolePaths {
 	/** Paths served without a login. */
 	static final String[] PUBLIC = { LOGIN, "/webjars/**", "/console/assets/**" };
 
-	/** Paths that change something. */
-	static final String[] ACTIONS = { "/console/transaction/**" };
+	/** Topics and their subscribers. */
+	public static final String TOPICS = "/console/topics";
+
+	/** Paths that change something when posted to (operators only). */
+	static final String[] ACTIONS = { "/console/**" };
 
 	private ConsolePaths() {
 	}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.engine.Schedule;
+import io.dtm.server.store.KvPage;
 import io.dtm.server.store.KvRecord;
 import io.dtm.server.store.TransStore;
 
@@ -124,6 +125,21 @@ public class TopicService {
 		return urls;
 	}
 
+	/**
+	 * A page of topics with their subscribers, in creation order.
+	 * @param position exclusive lower row id from the previous page, or {@code null}
+	 * @param limit page size
+	 * @return the topics and the next position (empty on the last page)
+	 */
+	public TopicPage topics(Long position, int limit) {
+		KvPage page = this.store.scanKv(CATEGORY, position, limit);
+		List<Topic> topics = page.records()
+			.stream()
+			.map((record) -> new Topic(record.key(), List.copyOf(read(record)), record.version()))
+			.toList();
+		return new TopicPage(topics, page.nextPosition());
+	}
+
 	private boolean write(String topic, Optional<KvRecord> current, List<Subscriber> subscribers) {
 		String json;
 		try {
@@ -152,6 +168,27 @@ public class TopicService {
 		}
 	}
 
+	/**
+	 * A topic and its subscribers.
+	 *
+	 * @param name the topic name
+	 * @param subscribers the subscribers in subscription order
+	 * @param version the stored version (bumped by every change)
+	 */
+	public record Topic(String name, List<Subscriber> subscribers, long version) {
+
+	}
+
+	/**
+	 * A page of topics.
+	 *
+	 * @param topics the topics
+	 * @param nextPosition the position of the next page, empty on the last one
+	 */
+	public record TopicPage(List<Topic> topics, String nextPosition) {
+
+	}
+
 	private static void checkName(String topic) {
 		if (topic == null || topic.isBlank() || topic.length() > 128) {
 			throw new DtmApiException.BadRequest("topic name is missing or longer than 128 characters");
@@ -165,7 +202,7 @@ public class TopicService {
 	 * @param remark free text
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record Subscriber(@JsonProperty("url") String url, @JsonProperty("remark") String remark) {
+	public record Subscriber(@JsonProperty("url") String url, @JsonProperty("remark") String remark) {
 
 	}
 

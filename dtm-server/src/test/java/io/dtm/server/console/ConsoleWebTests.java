@@ -3,6 +3,7 @@ package io.dtm.server.console;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
+import io.dtm.server.service.TopicService;
 import io.dtm.server.store.AuditAction;
 import io.dtm.server.store.AuditOutcome;
 import io.dtm.server.store.AuditTrail;
@@ -52,6 +53,9 @@ class ConsoleWebTests {
 
 	@Autowired
 	AuditTrail auditTrail;
+
+	@Autowired
+	TopicService topics;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -175,6 +179,39 @@ class ConsoleWebTests {
 		this.mvc.perform(get("/console/transactions").param("status", "done").with(user("vera").roles("VIEWER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("status &#39;done&#39; is not one of")));
+	}
+
+	@Test
+	void whenAnOperatorManagesTopicsShouldChangeThemThroughTheTopicServiceAndAuditIt() throws Exception {
+		String topic = "orders-" + UUID.randomUUID().toString().substring(0, 8);
+
+		this.mvc
+			.perform(post("/console/topics/subscribe").param("topic", topic)
+				.param("url", "http://billing:8080/api/OrderPaid")
+				.param("remark", "billing")
+				.with(user("otto").roles("OPERATOR"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith("Subscribed")));
+		this.mvc
+			.perform(post("/console/topics/subscribe").param("topic", topic)
+				.param("url", "http://mail:8080/api/OrderPaid")
+				.with(user("vera").roles("VIEWER"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+
+		this.mvc.perform(get("/console/topics").with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-topic=\"" + topic + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("http://billing:8080/api/OrderPaid")))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Unsubscribe"))));
+		assertThat(this.topics.subscriberUrls("topic://" + topic)).containsExactly("http://billing:8080/api/OrderPaid");
+		this.mvc.perform(
+				post("/console/topics/delete").param("topic", topic).with(user("otto").roles("OPERATOR")).with(csrf()))
+			.andExpect(flash().attribute("notice", "Deleted topic " + topic + "."));
+		assertThat(this.auditTrail.forTarget(topic))
+			.extracting((e) -> e.action().wireValue() + ":" + e.outcome().wireValue())
+			.containsExactly("topic_delete:done", "topic_subscribe:done");
 	}
 
 	@Test
