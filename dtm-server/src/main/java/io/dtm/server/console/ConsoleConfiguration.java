@@ -13,6 +13,7 @@ import io.dtm.server.store.TransStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -45,10 +47,11 @@ public class ConsoleConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(ConsoleConfiguration.class);
 
 	@Bean
-	ConsoleAccess consoleAccess(ConsoleProperties properties) {
-		ConsoleAccess access = ConsoleAccess.of(properties);
+	ConsoleAccess consoleAccess(ConsoleProperties properties, ObjectProvider<ClientRegistrationRepository> oidc) {
+		ConsoleAccess access = ConsoleAccess.of(properties, oidc.getIfAvailable() != null);
 		if (access.enabled()) {
-			logger.info("Operator console at / for {} user(s); login required", properties.getUsers().size());
+			logger.info("Operator console at / for {} configured user(s){}; login required",
+					properties.getUsers().size(), (oidc.getIfAvailable() != null) ? " and OpenID Connect" : "");
 		}
 		else {
 			logger.info("Operator console disabled: {}. See docs/console.md to enable it", access.reason());
@@ -105,7 +108,7 @@ public class ConsoleConfiguration {
 
 	@Bean
 	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ConsoleAccess access,
-			ConsoleProperties properties) throws Exception {
+			ConsoleProperties properties, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
 		http.securityMatcher(ConsolePaths.ALL);
 		if (!access.enabled()) {
 			// nothing can act: every console path only leads to the page that says how to
@@ -137,6 +140,12 @@ public class ConsoleConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
 				.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 						+ "form-action 'self'; frame-ancestors 'none'")));
+		if (oidc.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.loginPage(ConsolePaths.LOGIN)
+				.successHandler(success)
+				.userInfoEndpoint(
+						(userInfo) -> userInfo.userAuthoritiesMapper(new ConsoleOidcRoles(properties.getOidc()))));
+		}
 		return http.build();
 	}
 

@@ -17,9 +17,12 @@ import io.dtm.server.store.BranchCallRecord;
 import io.dtm.server.store.GlobalTrans;
 import io.dtm.server.store.TransPage;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +55,12 @@ class ConsoleController {
 
 	private final AuditService audit;
 
+	private final ObjectProvider<ClientRegistrationRepository> registrations;
+
 	ConsoleController(ConsoleAccess access, ConsoleProperties properties, ConsoleTransactions transactions,
-			TransCoordinator coordinator, AuditService audit) {
+			TransCoordinator coordinator, AuditService audit,
+			ObjectProvider<ClientRegistrationRepository> registrations) {
+		this.registrations = registrations;
 		this.access = access;
 		this.properties = properties;
 		this.transactions = transactions;
@@ -71,8 +78,21 @@ class ConsoleController {
 	}
 
 	@GetMapping(ConsolePaths.LOGIN)
-	String login() {
-		return disabled() ? "redirect:/" : "console/login";
+	String login(Model model) {
+		if (disabled()) {
+			return "redirect:/";
+		}
+		List<Map<String, String>> providers = new ArrayList<>();
+		if (this.registrations.getIfAvailable() instanceof Iterable<?> all) {
+			for (Object registration : all) {
+				ClientRegistration client = (ClientRegistration) registration;
+				providers.add(Map.of("name", client.getClientName(), "url",
+						"/oauth2/authorization/" + client.getRegistrationId()));
+			}
+		}
+		model.addAttribute("providers", providers);
+		model.addAttribute("passwords", !this.properties.getUsers().isEmpty());
+		return "console/login";
 	}
 
 	@GetMapping(ConsolePaths.TRANSACTIONS)

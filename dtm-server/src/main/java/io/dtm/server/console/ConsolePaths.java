@@ -30,7 +30,8 @@ public final class ConsolePaths {
 	public static final String LOGOUT = "/logout";
 
 	/** Every path the console's security chain guards. */
-	static final String[] ALL = { "/", "/console/**", LOGIN, LOGOUT, "/webjars/**" };
+	static final String[] ALL = { "/", "/console/**", LOGIN, LOGOUT, "/webjars/**", "/oauth2/authorization/**",
+			"/login/oauth2/code/**" };
 
 	/** Paths served without a login. */
 	static final String[] PUBLIC = { LOGIN, "/webjars/**", "/console/assets/**" };

@@ -3,7 +3,9 @@ package io.dtm.server.console;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,6 +59,13 @@ public class ConsoleProperties {
 	@Max(500)
 	private int pageSize = 50;
 
+	/**
+	 * Login through an OpenID Connect provider (a Spring Boot OAuth2 client
+	 * registration).
+	 */
+	@Valid
+	private final Oidc oidc = new Oidc();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -95,6 +104,48 @@ public class ConsoleProperties {
 
 	public void setPageSize(int pageSize) {
 		this.pageSize = pageSize;
+	}
+
+	public Oidc getOidc() {
+		return this.oidc;
+	}
+
+	/**
+	 * OpenID Connect login: the provider is any {@code spring.security.oauth2.client}
+	 * registration; these keys say how its users get console roles.
+	 */
+	public static class Oidc {
+
+		/**
+		 * The ID token (or user info) claim holding the user's roles or groups: a list or
+		 * a space- or comma-separated string.
+		 */
+		@NotBlank
+		private String rolesClaim = "roles";
+
+		/**
+		 * Claim values that grant a console role, e.g. {@code dtm-operators: OPERATOR}. A
+		 * value named like a role (VIEWER, OPERATOR, any case) grants it without a
+		 * mapping. A user with no console role is refused (403).
+		 */
+		private Map<String, ConsoleRole> roleMapping = new LinkedHashMap<>();
+
+		public String getRolesClaim() {
+			return this.rolesClaim;
+		}
+
+		public void setRolesClaim(String rolesClaim) {
+			this.rolesClaim = rolesClaim;
+		}
+
+		public Map<String, ConsoleRole> getRoleMapping() {
+			return this.roleMapping;
+		}
+
+		public void setRoleMapping(Map<String, ConsoleRole> roleMapping) {
+			this.roleMapping = roleMapping;
+		}
+
 	}
 
 	/**

@@ -132,6 +132,30 @@ class HelmChartTests {
 	}
 
 	@Test
+	void templateWhenConsoleOidcIsSetShouldRegisterTheClientAndTakeItsSecretFromASecret(@TempDir Path tmp)
+			throws IOException {
+		Path values = Files.writeString(tmp.resolve("oidc.yaml"), """
+				console:
+				  oidc:
+				    issuerUri: https://sso.example.com/realms/ops
+				    roleMapping:
+				      dtm-operators: OPERATOR
+				""");
+		Manifests manifests = render(values);
+		Map<String, Object> config = applicationYml(manifests);
+		assertThat(path(config, "spring.security.oauth2.client.provider.oidc.issuer-uri"))
+			.isEqualTo("https://sso.example.com/realms/ops");
+		assertThat(path(config, "spring.security.oauth2.client.registration.oidc.client-id")).isEqualTo("dtm-console");
+		assertThat(path(config, "dtm.server.console.oidc.roles-claim")).isEqualTo("roles");
+		assertThat(path(config, "dtm.server.console.oidc.role-mapping.dtm-operators")).isEqualTo("OPERATOR");
+		assertThat(env(container(manifests.only("Deployment")),
+				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENTSECRET"))
+			.containsEntry("valueFrom",
+					Map.of("secretKeyRef", Map.of("name", "dtm-console-oidc", "key", "client-secret")));
+		assertSecretsAreReferenced(manifests);
+	}
+
+	@Test
 	void templateWhenNoConsoleSecretIsSetShouldMountNoneAndLeaveTheConsoleDisabled() {
 		Manifests manifests = render(null);
 		assertThat(volumeNames(manifests.only("Deployment"))).doesNotContain("console-users");
