@@ -14,6 +14,9 @@ public final class ConsolePaths {
 	/** One transaction, {@code ?gid=}. */
 	public static final String TRANSACTION = "/console/transaction";
 
+	/** Diagnostics, store and version. */
+	public static final String HEALTH = "/console/health";
+
 	/** The audit trail of operator actions. */
 	public static final String AUDIT = "/console/audit";
 

@@ -215,6 +215,15 @@ class ConsoleWebTests {
 	}
 
 	@Test
+	void whenAViewerOpensTheHealthPageShouldSeeEveryLiveCheckAndTheStore() throws Exception {
+		this.mvc.perform(get("/console/health").with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-check=\"store\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"overall\">ok<")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"store\">jpa<")));
+	}
+
+	@Test
 	void whenDtmClientsCallTheApiShouldNeedNoLogin() throws Exception {
 		this.mvc.perform(get("/api/dtmsvr/newGid")).andExpect(status().isOk());
 		this.mvc.perform(get("/api/ping")).andExpect(status().isOk());
