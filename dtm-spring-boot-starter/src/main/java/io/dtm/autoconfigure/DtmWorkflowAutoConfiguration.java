@@ -57,19 +57,24 @@ public class DtmWorkflowAutoConfiguration {
 		WorkflowCoordinator calls = coordinator.getIfAvailable();
 		DtmWorkflows workflows = (calls != null) ? new DtmWorkflows(calls, rest, mapper)
 				: new DtmWorkflows(rest, template::getServerUrl, mapper);
-		workflows.setCallbackUrl(callbackUrl(client, properties));
-		workflows.setGrpcTimeout(client.getReadTimeout());
+		workflows.setCallbackUrl(callbackUrl(calls, properties));
+		if (client.getReadTimeout() != null && !client.getReadTimeout().isNegative()
+				&& !client.getReadTimeout().isZero()) {
+			workflows.setGrpcTimeout(client.getReadTimeout());
+		}
 		jdbcBarrier.ifUnique(workflows::setJdbcBarrier);
 		interceptors.orderedStream().forEach(workflows::addInterceptor);
 		return workflows;
 	}
 
 	/**
-	 * The gRPC callback when the transport is gRPC and one is set, else the HTTP one.
+	 * The gRPC callback when workflows really reach the coordinator over gRPC (the
+	 * coordinator then calls a gRPC callback over gRPC) and one is set, else the HTTP
+	 * one.
 	 */
-	private static String callbackUrl(DtmClientProperties client, DtmWorkflowProperties properties) {
+	private static String callbackUrl(WorkflowCoordinator calls, DtmWorkflowProperties properties) {
 		String grpcTarget = properties.getGrpcCallbackTarget();
-		if (client.getTransport() == DtmClientProperties.Transport.GRPC && StringUtils.hasText(grpcTarget)) {
+		if (calls instanceof GrpcWorkflowCoordinator && StringUtils.hasText(grpcTarget)) {
 			return grpcTarget.strip() + GRPC_CALLBACK_PATH;
 		}
 		return properties.getCallbackUrl();

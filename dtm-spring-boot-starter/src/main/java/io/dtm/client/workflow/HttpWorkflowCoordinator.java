@@ -2,6 +2,9 @@ package io.dtm.client.workflow;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -87,8 +90,31 @@ final class HttpWorkflowCoordinator extends WorkflowCoordinator {
 		body.put("branch_id", branchId);
 		body.put("op", op);
 		body.put("status", result.status());
-		body.put("data", new String((result.data() != null) ? result.data() : new byte[0], StandardCharsets.UTF_8));
+		body.put("data", text(gid, branchId, op, result.data()));
 		post("registerBranch", gid, body);
+	}
+
+	/**
+	 * dtm's HTTP {@code registerBranch} carries a step's bytes as the text field
+	 * {@code data}: bytes that are not UTF-8 would come back altered on replay, so they
+	 * are refused before anything is recorded (the step stays unrecorded).
+	 */
+	private static String text(String gid, String branchId, String op, byte[] data) {
+		if (data == null || data.length == 0) {
+			return "";
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(data))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalStateException("workflow " + gid + " step " + branchId + " " + op
+					+ " returned bytes that are not UTF-8 text, which dtm's HTTP registerBranch cannot carry intact; "
+					+ "reach the coordinator over gRPC (dtm.client.transport=grpc) for steps with binary results");
+		}
 	}
 
 	@Override

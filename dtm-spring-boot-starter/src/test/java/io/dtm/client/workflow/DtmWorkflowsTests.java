@@ -291,6 +291,19 @@ class DtmWorkflowsTests {
 	}
 
 	@Test
+	void whenAStepResultIsNotUtf8OverHttpShouldRefuseToRecordItRatherThanCorruptIt() {
+		this.workflows.register("binary",
+				(wf, payload) -> wf.local(byte[].class, (barrier) -> new byte[] { (byte) 0xC8, 1 }));
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.workflows.execute("binary", "g-bin", ""))
+			.withMessageContaining("not UTF-8")
+			.withMessageContaining("dtm.client.transport=grpc");
+		assertThat(this.dtm.bodies("/api/dtmsvr/registerBranch")).as("nothing recorded").isEmpty();
+		assertThat(this.dtm.bodies("/api/dtmsvr/submit")).as("left unfinished").isEmpty();
+	}
+
+	@Test
 	void whenNameIsUnknownShouldRefuse() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.workflows.execute("nope", "g", ""));
