@@ -27,8 +27,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The operator console and its security. Spring Security guards only the console's paths
@@ -63,10 +71,7 @@ public class ConsoleConfiguration {
 	DiagnosticFact consoleDiagnosticFact(ConsoleAccess access, ConsoleProperties properties) {
 		Map<String, Object> console = new LinkedHashMap<>();
 		console.put("enabled", access.enabled());
-		if (access.enabled()) {
-			console.put("users", properties.getUsers().size());
-		}
-		else {
+		if (!access.enabled()) {
 			console.put("reason", access.reason());
 			console.put("action", "configure dtm.server.console.users (docs/console.md)");
 		}
@@ -102,8 +107,25 @@ public class ConsoleConfiguration {
 
 	@Bean
 	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
-			AuditTrail auditTrail, ObjectMapper objectMapper) {
-		return new ConsoleTransactions(coordinator, store, callLog, auditTrail, Clock.systemUTC(), objectMapper);
+			AuditTrail auditTrail, ObjectMapper objectMapper, ConsoleProperties properties) {
+		return new ConsoleTransactions(coordinator, store, callLog, auditTrail, Clock.systemUTC(), objectMapper,
+				properties.getRefreshInterval());
+	}
+
+	/**
+	 * Without a login: the login page, or for htmx (the list's auto-refresh) a 401 with
+	 * {@code HX-Redirect}, so that htmx loads the login page instead of swapping it into
+	 * the list.
+	 */
+	private static AuthenticationEntryPoint loginEntryPoint() {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(ConsoleIdleTimeout.HTMX, (request, response, ex) -> {
+			response.setHeader("HX-Redirect", request.getContextPath() + ConsolePaths.LOGIN);
+			response.setStatus(401);
+		});
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(ConsolePaths.LOGIN));
+		return entryPoint;
 	}
 
 	@Bean
@@ -129,6 +151,15 @@ public class ConsoleConfiguration {
 
 		};
 		success.setDefaultTargetUrl(ConsolePaths.TRANSACTIONS);
+		// the list's auto-refresh is no page to return to after a login
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setRequestMatcher(new AndRequestMatcher(new NegatedRequestMatcher(ConsoleIdleTimeout.HTMX),
+				(request) -> "GET".equals(request.getMethod())));
+		success.setRequestCache(requestCache);
+		http.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(loginEntryPoint()))
+			.addFilterBefore(new ConsoleIdleTimeout(properties.getSessionTimeout(), Clock.systemUTC()),
+					AuthorizationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(ConsolePaths.PUBLIC)
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, ConsolePaths.ACTIONS)

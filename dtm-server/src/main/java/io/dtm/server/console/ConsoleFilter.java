@@ -76,7 +76,7 @@ public record ConsoleFilter(GlobalStatus status, TransType type, String gidPrefi
 	public String toUri(String path) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
 		parameters().forEach(builder::queryParam);
-		return builder.encode().build().toUriString();
+		return builder.build().encode().toUriString();
 	}
 
 	/**

@@ -16,10 +16,10 @@ import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 
 /**
  * Console roles of a user who logged in through OpenID Connect, read from one claim of
- * the ID token or user info ({@code dtm.server.console.oidc.roles-claim}): each value
- * named like a role, or mapped to one by {@code dtm.server.console.oidc.role-mapping},
- * grants it. The provider's own authorities are kept; without a console role the user is
- * refused every page.
+ * the ID token or user info ({@code dtm.server.console.oidc.roles-claim}): with
+ * {@code dtm.server.console.oidc.role-mapping} only the mapped values grant roles;
+ * without one, a value named like a role grants it. The provider's own authorities are
+ * kept; without a console role the user is refused every page.
  */
 final class ConsoleOidcRoles implements GrantedAuthoritiesMapper {
 
@@ -57,9 +57,11 @@ final class ConsoleOidcRoles implements GrantedAuthoritiesMapper {
 	}
 
 	private ConsoleRole role(String value) {
-		ConsoleRole mapped = this.mapping.get(value);
-		if (mapped != null) {
-			return mapped;
+		if (!this.mapping.isEmpty()) {
+			// with a mapping only the mapped values grant roles: a claim the user can
+			// edit
+			// must not grant OPERATOR by its name alone
+			return this.mapping.get(value);
 		}
 		for (ConsoleRole role : ConsoleRole.values()) {
 			if (role.name().equals(value.toUpperCase(Locale.ROOT))) {

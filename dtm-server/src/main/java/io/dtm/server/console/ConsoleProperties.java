@@ -124,9 +124,11 @@ public class ConsoleProperties {
 		private String rolesClaim = "roles";
 
 		/**
-		 * Claim values that grant a console role, e.g. {@code dtm-operators: OPERATOR}. A
-		 * value named like a role (VIEWER, OPERATOR, any case) grants it without a
-		 * mapping. A user with no console role is refused (403).
+		 * Claim values that grant a console role, e.g.
+		 * {@code "[/dtm-operators]": OPERATOR} (brackets keep characters such as '/' in
+		 * the key). When set, only these values grant roles; when empty, a value named
+		 * like a role (VIEWER, OPERATOR, any case) grants it. A user with no console role
+		 * is refused (403).
 		 */
 		private Map<String, ConsoleRole> roleMapping = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.service.TransCoordinator;
+import io.dtm.server.store.AuditAction;
 import io.dtm.server.store.AuditEntry;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.Branch;
@@ -29,7 +30,7 @@ import io.dtm.server.store.TransStore;
  */
 public class ConsoleTransactions {
 
-	private static final Duration COUNTS_TTL = Duration.ofSeconds(5);
+	private static final Duration MIN_COUNTS_TTL = Duration.ofSeconds(5);
 
 	private final TransCoordinator coordinator;
 
@@ -45,8 +46,11 @@ public class ConsoleTransactions {
 
 	private final AtomicReference<Counts> counts = new AtomicReference<>();
 
+	private final Duration countsTtl;
+
 	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
-			AuditTrail auditTrail, Clock clock, ObjectMapper objectMapper) {
+			AuditTrail auditTrail, Clock clock, ObjectMapper objectMapper, Duration refreshInterval) {
+		this.countsTtl = (refreshInterval.compareTo(MIN_COUNTS_TTL) > 0) ? refreshInterval : MIN_COUNTS_TTL;
 		this.callLog = callLog;
 		this.auditTrail = auditTrail;
 		this.coordinator = coordinator;
@@ -114,7 +118,11 @@ public class ConsoleTransactions {
 	 * @return the entries
 	 */
 	public List<AuditEntry> auditOf(String gid) {
-		return this.auditTrail.forGid(gid);
+		// a topic may carry the same name as a gid: keep the transaction's own actions
+		return this.auditTrail.forGid(gid)
+			.stream()
+			.filter((entry) -> entry.action() == AuditAction.RETRY_NOW || entry.action() == AuditAction.FORCE_STOP)
+			.toList();
 	}
 
 	/**
@@ -131,10 +139,10 @@ public class ConsoleTransactions {
 	 * Transactions per status, every status present (zero when none).
 	 * @return the counts, at most a few seconds old
 	 */
-	public Map<GlobalStatus, Long> countsByStatus() {
+	public synchronized Map<GlobalStatus, Long> countsByStatus() {
 		Instant now = this.clock.instant();
 		Counts cached = this.counts.get();
-		if (cached == null || cached.at().plus(COUNTS_TTL).isBefore(now)) {
+		if (cached == null || cached.at().plus(this.countsTtl).isBefore(now)) {
 			Map<GlobalStatus, Long> fresh = new EnumMap<>(GlobalStatus.class);
 			for (GlobalStatus status : GlobalStatus.values()) {
 				fresh.put(status, 0L);

@@ -41,8 +41,8 @@ class ConsoleOidcBrowserTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		provider = TestAuthorizationServer.start("http://127.0.0.1:" + PORT + "/login/oauth2/code/idp",
-				Map.of("ida", List.of("OPERATOR"), "vic", List.of("dtm-readers", "staff")));
+		provider = TestAuthorizationServer.start("http://127.0.0.1:" + PORT + "/login/oauth2/code/idp", Map.of("ida",
+				List.of("/dtm-operators"), "vic", List.of("dtm-readers", "staff"), "nora", List.of("OPERATOR")));
 		TestStores.h2(registry);
 		registry.add("server.port", () -> PORT);
 		String registration = "spring.security.oauth2.client.registration.idp.";
@@ -52,6 +52,7 @@ class ConsoleOidcBrowserTests {
 		registry.add(registration + "scope", () -> "openid,profile");
 		registry.add("spring.security.oauth2.client.provider.idp.issuer-uri", provider::issuer);
 		registry.add("dtm.server.console.oidc.role-mapping.dtm-readers", () -> "VIEWER");
+		registry.add("dtm.server.console.oidc.role-mapping[/dtm-operators]", () -> "OPERATOR");
 	}
 
 	@AfterAll
@@ -74,7 +75,7 @@ class ConsoleOidcBrowserTests {
 	}
 
 	@Test
-	void whenTheRolesClaimNamesOperatorShouldLogInAsAnOperator() {
+	void whenTheRolesClaimHoldsAGroupMappedToOperatorShouldLogInAsAnOperator() {
 		logInThroughTheProvider("ida");
 
 		assertThat(this.browser.findElement(By.id("current-user")).getText()).contains("ida").contains("operator");
@@ -89,7 +90,7 @@ class ConsoleOidcBrowserTests {
 	}
 
 	@Test
-	void whenTheUserHasNoConsoleRoleShouldBeRefused() {
+	void whenTheClaimOnlyNamesARoleThatIsNotMappedShouldBeRefused() {
 		logInThroughTheProvider("nora");
 
 		assertThat(this.browser.findElements(By.id("transactions"))).isEmpty();

@@ -18,14 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleOidcRolesTests {
 
 	@Test
-	void whenTheClaimNamesARoleOrAMappedGroupShouldGrantIt() {
-		ConsoleProperties.Oidc oidc = new ConsoleProperties.Oidc();
-		oidc.setRoleMapping(Map.of("dtm-ops", ConsoleRole.OPERATOR));
+	void whenThereIsNoMappingShouldGrantTheRolesTheClaimNames() {
+		ConsoleOidcRoles roles = new ConsoleOidcRoles(new ConsoleProperties.Oidc());
 
-		assertThat(authorities(new ConsoleOidcRoles(oidc), Map.of("roles", List.of("viewer", "staff"))))
-			.contains("ROLE_VIEWER")
+		assertThat(authorities(roles, Map.of("roles", List.of("viewer", "staff")))).contains("ROLE_VIEWER")
 			.doesNotContain("ROLE_OPERATOR");
-		assertThat(authorities(new ConsoleOidcRoles(oidc), Map.of("roles", "staff dtm-ops"))).contains("ROLE_OPERATOR");
+		assertThat(authorities(roles, Map.of("roles", "staff,Operator"))).contains("ROLE_OPERATOR");
+	}
+
+	@Test
+	void whenAMappingIsSetShouldGrantOnlyMappedValues() {
+		ConsoleProperties.Oidc oidc = new ConsoleProperties.Oidc();
+		oidc.setRoleMapping(Map.of("/dtm-ops", ConsoleRole.OPERATOR));
+		ConsoleOidcRoles roles = new ConsoleOidcRoles(oidc);
+
+		assertThat(authorities(roles, Map.of("roles", "staff /dtm-ops"))).contains("ROLE_OPERATOR");
+		assertThat(authorities(roles, Map.of("roles", List.of("OPERATOR", "viewer"))))
+			.as("a role's name grants nothing once a mapping is set")
+			.noneMatch((authority) -> authority.startsWith("ROLE_"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.dtm.server.console;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -221,6 +224,32 @@ class ConsoleWebTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-check=\"store\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"overall\">ok<")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"store\">jpa<")));
+	}
+
+	@Test
+	void whenOnlyTheAutoRefreshRanSinceTheTimeoutShouldEndTheSessionAndRedirectHtmxToTheLogin() throws Exception {
+		MockHttpSession idle = new MockHttpSession();
+		idle.setAttribute(ConsoleIdleTimeout.LAST_ACTIVITY,
+				System.currentTimeMillis() - Duration.ofHours(2).toMillis());
+
+		this.mvc
+			.perform(get("/console/transactions/rows").session(idle)
+				.header("HX-Request", "true")
+				.with(user("vera").roles("VIEWER")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/login"));
+		assertThat(idle.isInvalid()).isTrue();
+
+		MockHttpSession active = new MockHttpSession();
+		active.setAttribute(ConsoleIdleTimeout.LAST_ACTIVITY, System.currentTimeMillis());
+		this.mvc
+			.perform(get("/console/transactions/rows").session(active)
+				.header("HX-Request", "true")
+				.with(user("vera").roles("VIEWER")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/console/transactions/rows").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/login"));
 	}
 
 	@Test

@@ -139,7 +139,7 @@ class HelmChartTests {
 				  oidc:
 				    issuerUri: https://sso.example.com/realms/ops
 				    roleMapping:
-				      dtm-operators: OPERATOR
+				      /dtm-operators: OPERATOR
 				""");
 		Manifests manifests = render(values);
 		Map<String, Object> config = applicationYml(manifests);
@@ -147,7 +147,9 @@ class HelmChartTests {
 			.isEqualTo("https://sso.example.com/realms/ops");
 		assertThat(path(config, "spring.security.oauth2.client.registration.oidc.client-id")).isEqualTo("dtm-console");
 		assertThat(path(config, "dtm.server.console.oidc.roles-claim")).isEqualTo("roles");
-		assertThat(path(config, "dtm.server.console.oidc.role-mapping.dtm-operators")).isEqualTo("OPERATOR");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> mapping = (Map<String, Object>) path(config, "dtm.server.console.oidc.role-mapping");
+		assertThat(mapping).as("the key kept whole").containsEntry("[/dtm-operators]", "OPERATOR");
 		assertThat(env(container(manifests.only("Deployment")),
 				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENTSECRET"))
 			.containsEntry("valueFrom",
