@@ -81,7 +81,12 @@ class EndToEndTests {
 				"--spring.datasource.password=" + business.password(),
 				"--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
 						+ "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
-						+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+						+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
+						// dtm-server's console brings Spring Security onto this class
+						// path
+						+ "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
+						+ "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
+						+ "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
 				"--dtm.client.server-url=http://127.0.0.1:" + coordinatorPort,
 				"--dtm.client.barrier.initialize-schema=true");
 		bankUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) bank).getWebServer().getPort();

@@ -53,7 +53,12 @@ class ReadmeApplicationTests {
 				"--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
 						+ "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
 						+ "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+						+ "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration,"
+						// dtm-server's console brings Spring Security onto this class
+						// path
+						+ "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
+						+ "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
+						+ "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
 				"--dtm.client.server-url=http://127.0.0.1:" + coordinatorPort,
 				"--dtm.client.barrier.initialize-schema=true", "--bank.url=http://127.0.0.1:" + port);
 		jdbc().execute("CREATE TABLE account (id VARCHAR(64) PRIMARY KEY, balance INT NOT NULL, "
