@@ -86,6 +86,9 @@ public class DtmServerProperties {
 	@Valid
 	private final Audit audit = new Audit();
 
+	@Valid
+	private final Instances instances = new Instances();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -160,6 +163,64 @@ public class DtmServerProperties {
 
 	public Audit getAudit() {
 		return this.audit;
+	}
+
+	public Instances getInstances() {
+		return this.instances;
+	}
+
+	/**
+	 * The registry of the coordinator instances sharing the store, shown on the console's
+	 * health page: each instance writes its record (id {@code host:http-port}, version,
+	 * ports, the gids of the passes it is running) every heartbeat and removes it on
+	 * shutdown.
+	 */
+	public static final class Instances {
+
+		/**
+		 * How often an instance renews its record.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(millis = 100)
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		/**
+		 * An instance whose record is older than this is shown as lost (it died or cannot
+		 * reach the store). Keep it at least two heartbeat intervals.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration lostAfter = Duration.ofSeconds(30);
+
+		/**
+		 * The record of a lost instance is deleted, by any instance, once it is this old.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration forgetAfter = Duration.ofHours(1);
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getLostAfter() {
+			return this.lostAfter;
+		}
+
+		public void setLostAfter(Duration lostAfter) {
+			this.lostAfter = lostAfter;
+		}
+
+		public Duration getForgetAfter() {
+			return this.forgetAfter;
+		}
+
+		public void setForgetAfter(Duration forgetAfter) {
+			this.forgetAfter = forgetAfter;
+		}
+
 	}
 
 	/**

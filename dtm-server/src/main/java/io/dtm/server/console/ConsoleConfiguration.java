@@ -33,6 +33,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -65,6 +66,16 @@ public class ConsoleConfiguration {
 			logger.info("Operator console disabled: {}. See docs/console.md to enable it", access.reason());
 		}
 		return access;
+	}
+
+	/**
+	 * The firewall Spring Security applies to every request, relaxed for dtm's API as it
+	 * was before Spring Security came (see {@link ApiPathsFirewall}).
+	 * @return the firewall
+	 */
+	@Bean
+	HttpFirewall apiPathsFirewall() {
+		return new ApiPathsFirewall();
 	}
 
 	@Bean

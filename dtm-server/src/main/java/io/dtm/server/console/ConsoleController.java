@@ -9,12 +9,12 @@ import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.server.engine.WorkflowProcessor;
 import io.dtm.server.service.AuditService;
-import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.AuditAction;
 import io.dtm.server.store.AuditEntry;
 import io.dtm.server.store.BranchCallRecord;
 import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.InstanceRecord;
 import io.dtm.server.store.TransPage;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -156,6 +156,7 @@ class ConsoleController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no transaction with gid " + gid));
 		model.addAttribute("trans", trans);
 		model.addAttribute("options", this.transactions.optionsJson(trans));
+		model.addAttribute("leaseInstance", InstanceRecord.instanceOf(trans.owner()).orElse(null));
 		model.addAttribute("branches", this.transactions.branches(gid));
 		Map<String, BranchCallRecord> calls = new LinkedHashMap<>();
 		List<BranchCallRecord> checkBacks = new ArrayList<>();
@@ -198,18 +199,21 @@ class ConsoleController {
 		if (disabled()) {
 			return "redirect:/";
 		}
-		try {
-			this.audit.audited(user.getName(), AuditAction.RETRY_NOW, gid, "", () -> {
-				this.coordinator.resetNextCronTime(gid);
-				return null;
-			});
-			redirect.addFlashAttribute("notice", "Retry scheduled: the coordinator processes " + gid + " now.");
-		}
-		catch (DtmApiException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", "Retry refused: " + ex.getMessage());
-		}
+		ConsoleActions.run(redirect, "Retry", "Retry scheduled: the coordinator processes " + gid + " now.",
+				() -> this.audit.audited(user.getName(), AuditAction.RETRY_NOW, gid, "", () -> {
+					this.coordinator.resetNextCronTime(gid);
+					return null;
+				}));
 		redirect.addAttribute("gid", gid);
 		return "redirect:" + ConsolePaths.TRANSACTION;
+	}
+
+	/**
+	 * A reason as the audit trail can keep it: one too long for the trail is cut (the
+	 * action is refused anyway).
+	 */
+	private static String recordable(String reason) {
+		return (reason.length() > AuditEntry.MAX_TEXT) ? reason.substring(0, AuditEntry.MAX_TEXT - 1) + "…" : reason;
 	}
 
 	@PostMapping(ConsolePaths.FORCE_STOP)
@@ -220,21 +224,15 @@ class ConsoleController {
 		}
 		String why = reason.trim();
 		redirect.addAttribute("gid", gid);
-		if (why.isEmpty() || why.length() > MAX_REASON_LENGTH) {
-			redirect.addFlashAttribute("error",
-					"Force stop needs a reason of 1 to " + MAX_REASON_LENGTH + " characters; nothing was changed.");
-			return "redirect:" + ConsolePaths.TRANSACTION;
-		}
-		try {
-			this.audit.audited(user.getName(), AuditAction.FORCE_STOP, gid, why, () -> {
-				this.coordinator.forceStop(gid);
-				return null;
-			});
-			redirect.addFlashAttribute("notice", "Force-stopped: " + gid + " is failed.");
-		}
-		catch (DtmApiException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", "Force stop refused: " + ex.getMessage());
-		}
+		ConsoleActions.run(redirect, "Force stop", "Force-stopped: " + gid + " is failed.",
+				() -> this.audit.audited(user.getName(), AuditAction.FORCE_STOP, gid, recordable(why), () -> {
+					if (why.isEmpty() || why.length() > MAX_REASON_LENGTH) {
+						throw new IllegalArgumentException("a force stop needs a reason of 1 to " + MAX_REASON_LENGTH
+								+ " characters; nothing was changed");
+					}
+					this.coordinator.forceStop(gid);
+					return null;
+				}));
 		return "redirect:" + ConsolePaths.TRANSACTION;
 	}
 

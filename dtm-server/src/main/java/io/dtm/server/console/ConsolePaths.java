@@ -14,7 +14,7 @@ public final class ConsolePaths {
 	/** One transaction, {@code ?gid=}. */
 	public static final String TRANSACTION = "/console/transaction";
 
-	/** Diagnostics, store and version. */
+	/** Diagnostics, store, version and the instances sharing the store. */
 	public static final String HEALTH = "/console/health";
 
 	/** The audit trail of operator actions. */

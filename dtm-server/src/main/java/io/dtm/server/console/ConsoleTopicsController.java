@@ -1,7 +1,6 @@
 package io.dtm.server.console;
 
 import io.dtm.server.service.AuditService;
-import io.dtm.server.service.DtmApiException;
 import io.dtm.server.service.TopicService;
 import io.dtm.server.service.TopicService.TopicPage;
 import io.dtm.server.store.AuditAction;
@@ -93,13 +92,7 @@ class ConsoleTopicsController {
 		if (!this.access.enabled()) {
 			return "redirect:/";
 		}
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
-		}
-		catch (DtmApiException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", "Refused: " + ex.getMessage());
-		}
+		ConsoleActions.run(redirect, "Topic change", done, action);
 		return "redirect:" + ConsolePaths.TOPICS;
 	}
 

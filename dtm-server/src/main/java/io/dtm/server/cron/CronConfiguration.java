@@ -4,6 +4,7 @@ import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.StoreFailureReporter;
 import io.dtm.server.engine.TransWorker;
+import io.dtm.server.instance.InstanceIdentity;
 import io.dtm.server.store.TransStore;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,9 +21,10 @@ class CronConfiguration {
 
 	@Bean
 	TransCron transCron(TransStore store, TransWorker worker, Schedule schedule, DtmServerProperties properties,
-			ObjectProvider<StoreFailureReporter> storeFailures) {
+			ObjectProvider<StoreFailureReporter> storeFailures, ObjectProvider<InstanceIdentity> identity) {
 		TransCron cron = new TransCron(store, worker, schedule, properties.getCron());
 		storeFailures.ifAvailable(cron::setStoreFailureReporter);
+		identity.ifAvailable((instance) -> cron.setLeaseOwners(instance::leaseOwner));
 		return cron;
 	}
 

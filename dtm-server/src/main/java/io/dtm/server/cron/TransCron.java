@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.Schedule;
@@ -45,6 +46,8 @@ public class TransCron implements SmartLifecycle {
 
 	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
 
+	private volatile Supplier<String> leaseOwners = () -> UUID.randomUUID().toString();
+
 	private volatile boolean running;
 
 	private Thread poller;
@@ -69,6 +72,16 @@ public class TransCron implements SmartLifecycle {
 	 */
 	public void setStoreFailureReporter(StoreFailureReporter storeFailures) {
 		this.storeFailures = storeFailures;
+	}
+
+	/**
+	 * Where the owner token of each lease comes from; by default a random UUID. The
+	 * coordinator stamps its instance id in front, so a lease can be traced to the
+	 * instance holding it.
+	 * @param leaseOwners a source of fresh tokens
+	 */
+	public void setLeaseOwners(Supplier<String> leaseOwners) {
+		this.leaseOwners = leaseOwners;
 	}
 
 	@Override
@@ -144,7 +157,7 @@ public class TransCron implements SmartLifecycle {
 	}
 
 	private Optional<GlobalTrans> lease() {
-		return this.store.leaseDue(this.schedule.now(), this.schedule.lease(), UUID.randomUUID().toString());
+		return this.store.leaseDue(this.schedule.now(), this.schedule.lease(), this.leaseOwners.get());
 	}
 
 	private void loop() {

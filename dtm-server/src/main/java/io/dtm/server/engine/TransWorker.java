@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +67,14 @@ public class TransWorker {
 	 */
 	public void setRetryAlerts(RetryAlerts alerts) {
 		this.alerts = alerts;
+	}
+
+	/**
+	 * The gids of the passes running on this instance now.
+	 * @return a snapshot
+	 */
+	public Set<String> passesInProgress() {
+		return Set.copyOf(this.inFlight.keySet());
 	}
 
 	/**

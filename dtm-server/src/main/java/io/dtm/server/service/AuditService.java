@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an operator's action and adds it to the {@link AuditTrail}: {@code DONE} when it
- * returns, {@code REFUSED} with the exception's message when it throws (the exception is
- * rethrown). Every action is counted in {@code dtm.audit.actions} (Prometheus
+ * returns, {@code REFUSED} with the exception's message when it is refused (a
+ * {@link DtmApiException} or an {@link IllegalArgumentException}), {@code FAILED} when
+ * anything else goes wrong (the store is away…): then the entry names only the kind of
+ * error, and the error itself, which may hold addresses and SQL, goes to the log. The
+ * exception is rethrown. Every action is counted in {@code dtm.audit.actions} (Prometheus
  * {@code dtm_audit_actions_total}) by {@code action} and {@code outcome}.
  * <p>
  * The actor, target and reason are checked before the action runs, so an action whose
@@ -57,7 +60,7 @@ public class AuditService {
 	 * @throws IllegalArgumentException when the actor, target or reason cannot be
 	 * recorded (missing or too long); the action is not run
 	 * @throws RuntimeException whatever the action threw, after it was recorded as
-	 * {@code REFUSED}
+	 * {@code REFUSED} or {@code FAILED}
 	 */
 	public <T> T audited(String actor, AuditAction action, String target, String reason, Supplier<T> work) {
 		// checks the texts before anything is done
@@ -66,9 +69,15 @@ public class AuditService {
 		try {
 			result = work.get();
 		}
-		catch (RuntimeException ex) {
+		catch (DtmApiException | IllegalArgumentException ex) {
 			record(AuditEntry.of(this.schedule.now(), actor, action, target, reason, AuditOutcome.REFUSED,
 					AuditEntry.detailOf(message(ex))));
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("operator action {} on {} by {} failed", action.wireValue(), target, actor, ex);
+			record(AuditEntry.of(this.schedule.now(), actor, action, target, reason, AuditOutcome.FAILED,
+					AuditEntry.detailOf(ex.getClass().getSimpleName() + "; see the coordinator log")));
 			throw ex;
 		}
 		record(AuditEntry.of(this.schedule.now(), actor, action, target, reason, AuditOutcome.DONE, ""));

@@ -11,7 +11,13 @@ public enum AuditOutcome {
 	DONE("done"),
 
 	/** The action was refused (unknown gid, wrong status, invalid input…). */
-	REFUSED("refused");
+	REFUSED("refused"),
+
+	/**
+	 * The action could not be completed (the store was away…); what it changed, if
+	 * anything, is what the store shows.
+	 */
+	FAILED("failed");
 
 	private final String wireValue;
 

@@ -2,14 +2,20 @@ package io.dtm.server.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import io.dtm.core.GlobalStatus;
+import io.dtm.server.instance.InstanceIdentity;
 import io.dtm.server.store.AuditTrail;
+import io.dtm.server.store.InstanceRecord;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.store.TransStore;
 import io.dtm.server.testsupport.DtmHttp;
 import io.dtm.server.testsupport.HeadlessChromium;
 import io.dtm.server.testsupport.TestStores;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console in a real headless Chromium against a running coordinator on MariaDB:
  * logging in, finding a submitted saga in the list, opening it, force-stopping it as an
  * operator through the confirmation dialog, and as a viewer finding no actions and being
- * refused (403) when posting one anyway. Screenshots of the list and the detail page go
- * to {@code target/console-screenshots/}.
+ * refused (403) when posting one anyway; the instances sharing the store on the health
+ * page, and the instance that leased a transaction on its page. Screenshots of the list
+ * and the detail page go to {@code target/console-screenshots/}.
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,6 +62,12 @@ class ConsoleBrowserTests {
 
 	@Autowired
 	AuditTrail auditTrail;
+
+	@Autowired
+	InstanceRegistry instances;
+
+	@Autowired
+	InstanceIdentity identity;
 
 	private WebDriver browser;
 
@@ -146,6 +159,42 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void whenTheHealthPageIsOpenedShouldShowTheInstancesSharingTheStoreAndWhatEachIsProcessing() {
+		String gid = stuckSaga();
+		LocalDateTime now = LocalDateTime.now();
+		this.instances.heartbeat(new InstanceRecord("node-x:36789", "9.9.9", 36789, 36790, true, now.minusHours(1), now,
+				1, List.of(gid)));
+		this.instances.heartbeat(new InstanceRecord("node-y:36789", "9.9.8", 36789, 0, true, now.minusHours(2),
+				now.minusMinutes(5), 0, List.of()));
+		logIn("victor", PASSWORD);
+
+		this.browser.findElement(By.id("nav-health")).click();
+
+		WebElement self = instanceRow(this.identity.id());
+		assertThat(self.getText()).contains("this one").contains("live").contains("http " + this.port);
+		WebElement other = instanceRow("node-x:36789");
+		assertThat(other.getText()).contains("live").contains("9.9.9").contains("http 36789, grpc 36790");
+		assertThat(other.findElement(By.cssSelector(".pass-count")).getText()).isEqualTo("1");
+		assertThat(instanceRow("node-y:36789").getText()).contains("lost");
+		HeadlessChromium.screenshot(this.browser, SCREENSHOTS.resolve("health.png"));
+		other.findElement(By.linkText(gid)).click();
+		assertThat(this.browser.findElement(By.id("gid")).getText()).isEqualTo(gid);
+	}
+
+	@Test
+	void whenTheCronHasLeasedATransactionItsPageShouldNameTheInstance() {
+		String gid = stuckSaga(1);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> !this.store.find(gid).orElseThrow().owner().isEmpty());
+		logIn("victor", PASSWORD);
+
+		this.browser.get(url("/console/transaction?gid=" + gid));
+
+		assertThat(this.browser.findElement(By.id("lease-instance")).getText()).isEqualTo(this.identity.id());
+	}
+
+	@Test
 	void whenThePasswordIsWrongShouldStayOnTheLoginPage() {
 		this.browser.get(url("/console/transactions"));
 		this.browser.findElement(By.id("username")).sendKeys("olga");
@@ -158,10 +207,20 @@ class ConsoleBrowserTests {
 
 	/** A saga whose first branch cannot be reached: it stays submitted, retrying. */
 	private String stuckSaga() {
+		return stuckSaga(0);
+	}
+
+	/**
+	 * A stuck saga.
+	 * @param retryInterval its retry interval in seconds, 0 for the configured one
+	 * @return its gid
+	 */
+	private String stuckSaga(int retryInterval) {
 		String gid = "console-" + UUID.randomUUID().toString().substring(0, 8);
 		DtmHttp.Reply reply = new DtmHttp(this.port).post("/api/dtmsvr/submit", """
 				{"gid":"%s","trans_type":"saga","steps":[{"action":"http://127.0.0.1:9/TransOut",
-				"compensate":"http://127.0.0.1:9/TransOutRevert"}],"payloads":["{}"]}""".formatted(gid));
+				"compensate":"http://127.0.0.1:9/TransOutRevert"}],"payloads":["{}"],"retry_interval":%d}"""
+			.formatted(gid, retryInterval));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		return gid;
 	}
@@ -173,6 +232,10 @@ class ConsoleBrowserTests {
 		this.browser.findElement(By.id("log-in")).click();
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+	}
+
+	private WebElement instanceRow(String id) {
+		return this.browser.findElement(By.cssSelector("#instances tr[data-instance='" + id + "']"));
 	}
 
 	private void filterByGid(String gid) {

@@ -156,7 +156,7 @@ class ConsoleWebTests {
 	}
 
 	@Test
-	void whenAForceStopHasNoReasonShouldChangeNothing() throws Exception {
+	void whenAForceStopHasNoReasonShouldChangeNothingAndAuditTheRefusal() throws Exception {
 		String gid = prepared();
 
 		this.mvc
@@ -164,9 +164,15 @@ class ConsoleWebTests {
 				.param("reason", "  ")
 				.with(user("otto").roles("OPERATOR"))
 				.with(csrf()))
-			.andExpect(status().is3xxRedirection());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("needs a reason")));
 
 		assertThat(this.store.find(gid).orElseThrow().status()).isEqualTo(GlobalStatus.PREPARED);
+		assertThat(this.auditTrail.forGid(gid)).singleElement().satisfies((entry) -> {
+			assertThat(entry.outcome()).isEqualTo(AuditOutcome.REFUSED);
+			assertThat(entry.actor()).isEqualTo("otto");
+			assertThat(entry.detail()).contains("needs a reason of 1 to 1024 characters");
+		});
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.List;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.cron.TransCron;
+import io.dtm.server.instance.InstanceIdentity;
+import io.dtm.server.store.InstanceRecord;
 import org.junit.jupiter.api.Test;
 
 import static io.dtm.server.engine.TransBuilder.saga;
@@ -41,6 +43,24 @@ class LeaseEngineTests {
 		assertThat(this.otherCron.runOnce()).isFalse();
 		this.engine.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.otherCron.runOnce()).as("the lease ran out: instance a died").isTrue();
+	}
+
+	@Test
+	void whenACronLeasesItShouldStampAFreshOwnerTokenOfItsInstance() {
+		this.engine.invoker.always("/A1", BranchOutcome.ERROR);
+		this.engine.submit(saga("l4").steps(1));
+		this.engine.submit(saga("l5").steps(1));
+		this.engine.clock.advance(Duration.ofSeconds(20));
+		InstanceIdentity identity = new InstanceIdentity("node-b", 36789, "1");
+		this.otherCron.setLeaseOwners(identity::leaseOwner);
+
+		assertThat(this.otherCron.runOnce()).isTrue();
+		assertThat(this.otherCron.runOnce()).isTrue();
+
+		String first = this.engine.global("l4").owner();
+		String second = this.engine.global("l5").owner();
+		assertThat(first).startsWith("node-b:36789/").isNotEqualTo(second);
+		assertThat(InstanceRecord.instanceOf(second)).contains("node-b:36789");
 	}
 
 	@Test

@@ -66,19 +66,38 @@ class AuditServiceTests {
 
 	@Test
 	void whenTheRefusalHasALongOrNoMessageTheDetailShouldBeBoundedOrNameTheException() {
-		assertThatExceptionOfType(IllegalStateException.class)
+		assertThatExceptionOfType(DtmApiException.BadRequest.class)
 			.isThrownBy(() -> this.service.audited("bob", AuditAction.TOPIC_DELETE, "orders", "", () -> {
-				throw new IllegalStateException("x".repeat(5000));
+				throw new DtmApiException.BadRequest("x".repeat(5000));
 			}));
-		assertThatExceptionOfType(NullPointerException.class)
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.service.audited("bob", AuditAction.TOPIC_UNSUBSCRIBE, "payments", "", () -> {
-				throw new NullPointerException();
+				throw new IllegalArgumentException();
 			}));
 
 		assertThat(this.trail.forTarget("orders")).singleElement()
 			.satisfies((entry) -> assertThat(entry.detail()).hasSize(AuditEntry.MAX_TEXT));
 		assertThat(this.trail.forTarget("payments")).singleElement()
-			.satisfies((entry) -> assertThat(entry.detail()).isEqualTo("NullPointerException"));
+			.satisfies((entry) -> assertThat(entry.detail()).isEqualTo("IllegalArgumentException"));
+	}
+
+	@Test
+	void whenTheActionFailsForAnotherReasonShouldRecordItFailedWithoutTheErrorsText() {
+		RuntimeException outage = new IllegalStateException(
+				"Communications link failure: jdbc:mysql://10.0.0.7:3306/dtm user=dtm_admin");
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.service.audited("bob", AuditAction.RETRY_NOW, "g3", "", () -> {
+				throw outage;
+			}))
+			.isSameAs(outage);
+
+		assertThat(this.trail.forGid("g3")).singleElement().satisfies((entry) -> {
+			assertThat(entry.outcome()).isEqualTo(AuditOutcome.FAILED);
+			assertThat(entry.detail()).isEqualTo("IllegalStateException; see the coordinator log")
+				.doesNotContain("10.0.0.7");
+		});
+		assertThat(count(AuditAction.RETRY_NOW, AuditOutcome.FAILED)).isEqualTo(1);
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The store contract bound to the store the coordinator's own configuration creates;
  * subclasses choose the store with properties, and bind the contracts of the store's
  * other parts ({@link AbstractBranchCallLogContractTests},
- * {@link AbstractAuditTrailContractTests}) in {@code @Nested} classes so that they run on
- * the same application context.
+ * {@link AbstractAuditTrailContractTests}, {@link AbstractInstanceRegistryContractTests})
+ * in {@code @Nested} classes so that they run on the same application context.
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dtm.server.cron.enabled=false")
@@ -24,6 +24,9 @@ public abstract class AbstractSpringTransStoreContractTests extends AbstractTran
 
 	@Autowired
 	private AuditTrail auditTrail;
+
+	@Autowired
+	private InstanceRegistry instanceRegistry;
 
 	@Override
 	protected TransStore store() {
@@ -45,6 +48,14 @@ public abstract class AbstractSpringTransStoreContractTests extends AbstractTran
 	 */
 	protected AuditTrail auditTrail() {
 		return this.auditTrail;
+	}
+
+	/**
+	 * The instance registry the same configuration creates, for a nested contract class.
+	 * @return the registry
+	 */
+	protected InstanceRegistry instanceRegistry() {
+		return this.instanceRegistry;
 	}
 
 }

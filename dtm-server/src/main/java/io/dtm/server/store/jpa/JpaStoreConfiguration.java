@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import io.dtm.server.config.DtmServerProperties.StoreType;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,11 @@ class JpaStoreConfiguration {
 	@Bean
 	AuditTrail jdbcAuditTrail(DataSource dataSource) {
 		return new JdbcAuditTrail(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	InstanceRegistry jdbcInstanceRegistry(DataSource dataSource) {
+		return new JdbcInstanceRegistry(new JdbcTemplate(dataSource));
 	}
 
 }

@@ -56,6 +56,9 @@ package io.dtm.server.store.redis;
  * <li>the prefix then {@code _audit}: the audit trail, JSON entries newest first (list);
  * {@code _seq_audit} its id counter; {@code _audit_t_<target>} the entry ids of one gid
  * or topic, newest first (list); none of them expires</li>
+ * <li>the prefix then {@code _inst}: the coordinator instances sharing the store, one
+ * JSON per instance id (hash); instances remove their own field, stale ones are removed
+ * by the others; the key does not expire</li>
  * </ul>
  */
 public final class RedisKeys {
@@ -133,6 +136,10 @@ public final class RedisKeys {
 
 	String kv(String cat, String key) {
 		return this.prefix + "_kv_" + cat + "_" + key;
+	}
+
+	String instances() {
+		return this.prefix + "_inst";
 	}
 
 	String branchCalls(String gid) {

@@ -66,6 +66,13 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
+	RedisInstanceRegistry redisInstanceRegistry(StringRedisTemplate redis, DtmServerProperties properties,
+			OptionsCodec optionsCodec, ObjectMapper objectMapper, Clock clock) {
+		return new RedisInstanceRegistry(redis, new RedisKeys(properties.getStore().getRedis().getPrefix()),
+				new RedisJson(objectMapper, optionsCodec, clock.getZone()), objectMapper);
+	}
+
+	@Bean
 	RedisStoreStartupCheck redisStoreStartupCheck(RedisTransStore store, DtmServerProperties properties,
 			ObjectProvider<RedisConnectionDetails> connectionDetails) {
 		DtmServerProperties.Redis settings = properties.getStore().getRedis();

@@ -5,11 +5,13 @@ import java.util.UUID;
 import io.dtm.server.service.AuditService;
 import io.dtm.server.store.AbstractAuditTrailContractTests;
 import io.dtm.server.store.AbstractBranchCallLogContractTests;
+import io.dtm.server.store.AbstractInstanceRegistryContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
 import io.dtm.server.store.AuditAction;
 import io.dtm.server.store.AuditOutcome;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.testsupport.TestStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Nested;
@@ -42,6 +44,7 @@ class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 	void contextWhenStoreIsJpaShouldAuditThroughTheSqlTrailAndCountOnTheApplicationsRegistry() {
 		assertThat(this.context.getBean(BranchCallLog.class)).isInstanceOf(JdbcBranchCallLog.class);
 		assertThat(this.context.getBean(AuditTrail.class)).isInstanceOf(JdbcAuditTrail.class);
+		assertThat(this.context.getBean(InstanceRegistry.class)).isInstanceOf(JdbcInstanceRegistry.class);
 		String gid = "audited-" + UUID.randomUUID();
 
 		this.context.getBean(AuditService.class).audited("alice", AuditAction.RETRY_NOW, gid, "", () -> "ok");
@@ -77,6 +80,16 @@ class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 		@Override
 		protected AuditTrail trail() {
 			return H2TransStoreContractTests.this.auditTrail();
+		}
+
+	}
+
+	@Nested
+	class Instances extends AbstractInstanceRegistryContractTests {
+
+		@Override
+		protected InstanceRegistry registry() {
+			return H2TransStoreContractTests.this.instanceRegistry();
 		}
 
 	}

@@ -2,9 +2,11 @@ package io.dtm.server.store.jpa;
 
 import io.dtm.server.store.AbstractAuditTrailContractTests;
 import io.dtm.server.store.AbstractBranchCallLogContractTests;
+import io.dtm.server.store.AbstractInstanceRegistryContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,16 @@ class MariaDbTransStoreContractTests extends AbstractSpringTransStoreContractTes
 		@Override
 		protected AuditTrail trail() {
 			return MariaDbTransStoreContractTests.this.auditTrail();
+		}
+
+	}
+
+	@Nested
+	class Instances extends AbstractInstanceRegistryContractTests {
+
+		@Override
+		protected InstanceRegistry registry() {
+			return MariaDbTransStoreContractTests.this.instanceRegistry();
 		}
 
 	}

@@ -2,9 +2,11 @@ package io.dtm.server.store.redis;
 
 import io.dtm.server.store.AbstractAuditTrailContractTests;
 import io.dtm.server.store.AbstractBranchCallLogContractTests;
+import io.dtm.server.store.AbstractInstanceRegistryContractTests;
 import io.dtm.server.store.AbstractSpringTransStoreContractTests;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +42,7 @@ class RedisTransStoreContractTests extends AbstractSpringTransStoreContractTests
 	void contextWhenStoreIsRedisShouldKeepCallRecordsAndTheAuditTrailInRedis() {
 		assertThat(this.context.getBean(BranchCallLog.class)).isInstanceOf(RedisBranchCallLog.class);
 		assertThat(this.context.getBean(AuditTrail.class)).isInstanceOf(RedisAuditTrail.class);
+		assertThat(this.context.getBean(InstanceRegistry.class)).isInstanceOf(RedisInstanceRegistry.class);
 	}
 
 	@Nested
@@ -58,6 +61,16 @@ class RedisTransStoreContractTests extends AbstractSpringTransStoreContractTests
 		@Override
 		protected AuditTrail trail() {
 			return RedisTransStoreContractTests.this.auditTrail();
+		}
+
+	}
+
+	@Nested
+	class Instances extends AbstractInstanceRegistryContractTests {
+
+		@Override
+		protected InstanceRegistry registry() {
+			return RedisTransStoreContractTests.this.instanceRegistry();
 		}
 
 	}
