@@ -26,8 +26,11 @@ import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
 import io.dtm.server.DtmServerApplication;
 import io.dtm.server.engine.BranchInvoker;
+import io.dtm.server.instance.InstanceIdentity;
 import io.dtm.server.service.TransFactory;
 import io.dtm.server.store.GlobalTrans;
+import io.dtm.server.store.InstanceRecord;
+import io.dtm.server.store.InstanceRegistry;
 import io.dtm.server.store.TransStore;
 import io.dtm.server.testsupport.ExternalServices;
 import io.dtm.server.testsupport.ScriptedParticipant;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +110,7 @@ class TwoInstancesBacklogIT {
 		assertThat(countByStatus(db)).containsExactly(Map.entry("submitted", (long) SAGAS));
 
 		ConfigurableApplicationContext first = start("a", db, true);
-		start("b", db, true);
+		ConfigurableApplicationContext second = start("b", db, true);
 		long started = System.nanoTime();
 		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 		int released = first.getBean(TransStore.class).resetCronTime(now.plusMinutes(10), now.minusSeconds(5), 1000);
@@ -120,11 +124,26 @@ class TwoInstancesBacklogIT {
 		Thread.sleep(1000);
 
 		TransStore store = first.getBean(TransStore.class);
+		String idA = first.getBean(InstanceIdentity.class).id();
+		String idB = second.getBean(InstanceIdentity.class).id();
+		Set<String> leasedBy = new HashSet<>();
 		for (String gid : gids) {
 			GlobalTrans trans = store.find(gid).orElseThrow();
 			assertThat(trans.status()).as(gid)
 				.isEqualTo(failing.contains(gid) ? GlobalStatus.FAILED : GlobalStatus.SUCCEED);
+			leasedBy.add(InstanceRecord.instanceOf(trans.owner()).orElse(trans.owner()));
 		}
+		assertThat(leasedBy).as("the instances named by the lease owners").containsExactlyInAnyOrder(idA, idB);
+		await("both instances in the registry").atMost(Duration.ofSeconds(15))
+			.until(() -> first.getBean(InstanceRegistry.class)
+				.instances()
+				.stream()
+				.map(InstanceRecord::id)
+				.collect(Collectors.toSet())
+				.containsAll(Set.of(idA, idB)));
+		assertThat(idA).as("host:port of each instance")
+			.endsWith(":" + ((WebServerApplicationContext) first).getWebServer().getPort())
+			.isNotEqualTo(idB);
 
 		List<Call> calls = this.participant.calls()
 			.stream()
