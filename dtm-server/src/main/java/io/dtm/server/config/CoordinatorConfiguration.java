@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.engine.AlertSender;
 import io.dtm.server.engine.BranchInvoker;
+import io.dtm.server.engine.BranchUrlGuard;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
 import io.dtm.server.engine.GrpcBranchInvoker;
@@ -44,12 +45,15 @@ import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the engine: clock, executors, HTTP client, gRPC channels, processors, worker and
@@ -58,6 +62,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrpcClientProperties.class)
 public class CoordinatorConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(CoordinatorConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -108,11 +114,42 @@ public class CoordinatorConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
-			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels) {
-		return new ProtocolBranchInvoker(
-				new HttpBranchInvoker(dtmHttpClient, urlResolver), HttpBranchInvoker.jsonRpc(dtmHttpClient, urlResolver,
-						new JsonRpcBranchProtocol(objectMapper), gidGenerator::next),
-				new GrpcBranchInvoker(dtmGrpcChannels, urlResolver));
+			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels, BranchUrlGuard branchUrlGuard) {
+		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver, branchUrlGuard),
+				HttpBranchInvoker.jsonRpc(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper),
+						gidGenerator::next, branchUrlGuard),
+				new GrpcBranchInvoker(dtmGrpcChannels, urlResolver, branchUrlGuard));
+	}
+
+	/**
+	 * Which addresses may be called as branches
+	 * ({@code dtm.server.security.branch-urls}).
+	 * @param properties the rules
+	 * @param environment the server and management ports
+	 * @return the guard
+	 */
+	@Bean
+	BranchUrlGuard branchUrlGuard(DtmServerProperties properties, Environment environment) {
+		DtmServerProperties.BranchUrls rules = properties.getSecurity().getBranchUrls();
+		int serverPort = environment.getProperty("server.port", Integer.class, 8080);
+		int managementPort = environment.getProperty("management.server.port", Integer.class, -1);
+		BranchUrlGuard guard = new BranchUrlGuard(rules.getAllow(), rules.getDeny(),
+				new BranchUrlGuard.OwnEndpoints(
+						() -> environment.getProperty("local.server.port", Integer.class, serverPort),
+						(managementPort > 0 && managementPort != serverPort) ? managementPort : -1,
+						environment.getProperty("management.endpoints.web.base-path", "/actuator")),
+				BranchUrlGuard.Resolver.DNS);
+		if (guard.allowsNothing()) {
+			logger.warn("{} is empty: every branch URL is refused until you list your participants (hosts, CIDR"
+					+ " blocks, nacos://services); see docs/security.md", BranchUrlGuard.ALLOW);
+		}
+		else if (guard.isPermissive()) {
+			logger.warn(
+					"{} is '*': API clients may make this coordinator call any address but link-local and"
+							+ " cloud metadata ones; list your participants there for production (docs/security.md)",
+					BranchUrlGuard.ALLOW);
+		}
+		return guard;
 	}
 
 	@Bean
@@ -174,13 +211,14 @@ public class CoordinatorConfiguration {
 
 	@Bean
 	RequestValidator requestValidator(DtmServerProperties properties, UrlResolver urlResolver,
-			ObjectMapper objectMapper) {
-		return new RequestValidator(properties, urlResolver, objectMapper);
+			ObjectMapper objectMapper, BranchUrlGuard branchUrlGuard) {
+		return new RequestValidator(properties, urlResolver, objectMapper, branchUrlGuard);
 	}
 
 	@Bean
-	TopicService topicService(TransStore store, ObjectMapper objectMapper, Schedule schedule) {
-		return new TopicService(store, objectMapper, schedule);
+	TopicService topicService(TransStore store, ObjectMapper objectMapper, Schedule schedule,
+			BranchUrlGuard branchUrlGuard) {
+		return new TopicService(store, objectMapper, schedule, branchUrlGuard);
 	}
 
 	@Bean

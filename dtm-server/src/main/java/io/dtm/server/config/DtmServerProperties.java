@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -89,6 +91,8 @@ public class DtmServerProperties {
 	@Valid
 	private final Instances instances = new Instances();
 
+	private final Security security = new Security();
+
 	public Duration getRetryInterval() {
 		return this.retryInterval;
 	}
@@ -167,6 +171,66 @@ public class DtmServerProperties {
 
 	public Instances getInstances() {
 		return this.instances;
+	}
+
+	public Security getSecurity() {
+		return this.security;
+	}
+
+	/**
+	 * What clients of the API may make the coordinator do.
+	 */
+	public static final class Security {
+
+		private final BranchUrls branchUrls = new BranchUrls();
+
+		public BranchUrls getBranchUrls() {
+			return this.branchUrls;
+		}
+
+	}
+
+	/**
+	 * The addresses the coordinator may call as branches, query_prepared, topic
+	 * subscribers and workflow callbacks; checked when the API receives a URL (400,
+	 * nothing written) and again right before each call on the resolved address.
+	 * Patterns: a host ({@code billing}, {@code *.svc.cluster.local}), {@code host:port},
+	 * an address or CIDR block ({@code 10.0.0.0/8}, {@code fd00::/8}), a discovery
+	 * service ({@code nacos://order-svc}, {@code lb://*}), or {@code *} for everything.
+	 * Link-local and cloud metadata addresses and the coordinator's own management
+	 * endpoint are refused unless an allow pattern names them.
+	 */
+	public static final class BranchUrls {
+
+		/**
+		 * Patterns of what may be called. The default {@code *} (development) allows
+		 * every address but the always-denied ones and logs a warning at start-up; the
+		 * production profile and the Helm chart start empty, which allows nothing until
+		 * the participants are listed.
+		 */
+		private List<String> allow = new ArrayList<>(List.of("*"));
+
+		/**
+		 * Patterns of what must never be called; they win over allow.
+		 */
+		private List<String> deny = new ArrayList<>();
+
+		public List<String> getAllow() {
+			return this.allow;
+		}
+
+		public void setAllow(List<String> allow) {
+			this.allow = allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
+		}
+
 	}
 
 	/**

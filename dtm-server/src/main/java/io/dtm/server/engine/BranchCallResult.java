@@ -30,6 +30,12 @@ public record BranchCallResult(BranchOutcome outcome, String detail, String code
 	 */
 	public static final String INVALID_REQUEST = "invalid request";
 
+	/**
+	 * Code of a call not made because the branch URL guard refuses its address
+	 * ({@code dtm.server.security.branch-urls}).
+	 */
+	public static final String URL_DENIED = "url denied";
+
 	/** Code of a call cut short because the coordinator is stopping. */
 	public static final String INTERRUPTED = "interrupted";
 

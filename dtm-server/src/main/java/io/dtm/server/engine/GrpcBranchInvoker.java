@@ -2,6 +2,7 @@ package io.dtm.server.engine;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.dtm.core.BranchOutcome;
@@ -38,14 +39,27 @@ public class GrpcBranchInvoker implements BranchInvoker {
 
 	private final UrlResolver resolver;
 
+	private final BranchUrlGuard guard;
+
 	/**
 	 * Create the invoker.
 	 * @param channels the channel pool
 	 * @param resolver resolves service URLs before each call
 	 */
 	public GrpcBranchInvoker(GrpcChannels channels, UrlResolver resolver) {
+		this(channels, resolver, BranchUrlGuard.permissive());
+	}
+
+	/**
+	 * Create the invoker.
+	 * @param channels the channel pool
+	 * @param resolver resolves service URLs before each call
+	 * @param guard checks each target's address right before the call
+	 */
+	public GrpcBranchInvoker(GrpcChannels channels, UrlResolver resolver, BranchUrlGuard guard) {
 		this.channels = channels;
 		this.resolver = resolver;
+		this.guard = guard;
 	}
 
 	@Override
@@ -65,6 +79,11 @@ public class GrpcBranchInvoker implements BranchInvoker {
 		catch (RuntimeException ex) {
 			return BranchCallResult.retried(request, BranchCallResult.UNRESOLVED_URL,
 					"cannot resolve the URL now: " + ex.getMessage());
+		}
+		Optional<String> refusal = this.guard.refusalOfGrpcCall(authority,
+				target.isService() && this.guard.vouchesFor(target.serviceUrl()));
+		if (refusal.isPresent()) {
+			return BranchCallResult.retried(request, BranchCallResult.URL_DENIED, "not called: " + refusal.get());
 		}
 		try {
 			Channel channel = ClientInterceptors.intercept(this.channels.channel(authority),

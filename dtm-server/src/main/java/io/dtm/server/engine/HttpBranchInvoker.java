@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.dtm.core.BranchOutcome;
@@ -56,13 +57,26 @@ public class HttpBranchInvoker implements BranchInvoker {
 
 	private final BranchWire wire;
 
+	private final BranchUrlGuard guard;
+
 	/**
-	 * An invoker of plain HTTP branches.
+	 * An invoker of plain HTTP branches that calls every address but the always-denied
+	 * ones.
 	 * @param client the HTTP client
 	 * @param resolver resolves service URLs before each call
 	 */
 	public HttpBranchInvoker(HttpClient client, UrlResolver resolver) {
-		this(client, resolver, PLAIN);
+		this(client, resolver, PLAIN, BranchUrlGuard.permissive());
+	}
+
+	/**
+	 * An invoker of plain HTTP branches.
+	 * @param client the HTTP client
+	 * @param resolver resolves service URLs before each call
+	 * @param guard checks each resolved address right before the call
+	 */
+	public HttpBranchInvoker(HttpClient client, UrlResolver resolver, BranchUrlGuard guard) {
+		this(client, resolver, PLAIN, guard);
 	}
 
 	/**
@@ -70,11 +84,13 @@ public class HttpBranchInvoker implements BranchInvoker {
 	 * @param client the HTTP client
 	 * @param resolver resolves service URLs before each call
 	 * @param wire the request and answer format
+	 * @param guard checks each resolved address right before the call
 	 */
-	HttpBranchInvoker(HttpClient client, UrlResolver resolver, BranchWire wire) {
+	HttpBranchInvoker(HttpClient client, UrlResolver resolver, BranchWire wire, BranchUrlGuard guard) {
 		this.client = client;
 		this.resolver = resolver;
 		this.wire = wire;
+		this.guard = guard;
 	}
 
 	@Override
@@ -82,13 +98,20 @@ public class HttpBranchInvoker implements BranchInvoker {
 		if (request.url() == null || request.url().isEmpty()) {
 			return BranchCallResult.success();
 		}
+		URI stored;
 		URI target;
 		try {
-			target = this.resolver.resolve(URI.create(request.url()));
+			stored = URI.create(request.url());
+			target = this.resolver.resolve(stored);
 		}
 		catch (RuntimeException ex) {
 			return BranchCallResult.retried(request, BranchCallResult.UNRESOLVED_URL,
 					"cannot resolve the URL now: " + ex.getMessage());
+		}
+		boolean vouched = !stored.equals(target) && this.guard.vouchesFor(stored);
+		Optional<String> refusal = this.guard.refusalOfCall(target, vouched);
+		if (refusal.isPresent()) {
+			return BranchCallResult.retried(request, BranchCallResult.URL_DENIED, "not called: " + refusal.get());
 		}
 		HttpRequest http;
 		try {
@@ -129,7 +152,21 @@ public class HttpBranchInvoker implements BranchInvoker {
 	 */
 	public static HttpBranchInvoker jsonRpc(HttpClient client, UrlResolver resolver, JsonRpcBranchProtocol protocol,
 			Supplier<String> ids) {
-		return new HttpBranchInvoker(client, resolver, new JsonRpcWire(protocol, ids));
+		return jsonRpc(client, resolver, protocol, ids, BranchUrlGuard.permissive());
+	}
+
+	/**
+	 * An invoker of JSON-RPC branches with a guard.
+	 * @param client the HTTP client
+	 * @param resolver resolves service URLs before each call
+	 * @param protocol the JSON-RPC request and reply rules
+	 * @param ids a fresh JSON-RPC id per call
+	 * @param guard checks each resolved address right before the call
+	 * @return the invoker
+	 */
+	public static HttpBranchInvoker jsonRpc(HttpClient client, UrlResolver resolver, JsonRpcBranchProtocol protocol,
+			Supplier<String> ids, BranchUrlGuard guard) {
+		return new HttpBranchInvoker(client, resolver, new JsonRpcWire(protocol, ids), guard);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.dtm.core.JsonRpcCodes;
 import io.dtm.core.TransRequest;
 import io.dtm.core.TransType;
 import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.engine.BranchUrlGuard;
 import io.dtm.server.engine.CustomData;
 import io.dtm.server.engine.GrpcTarget;
 import io.dtm.server.engine.WorkflowData;
@@ -39,10 +40,25 @@ public class RequestValidator {
 
 	private final ObjectMapper objectMapper;
 
+	private final BranchUrlGuard guard;
+
 	public RequestValidator(DtmServerProperties properties, UrlResolver urlResolver, ObjectMapper objectMapper) {
+		this(properties, urlResolver, objectMapper, BranchUrlGuard.permissive());
+	}
+
+	/**
+	 * The validator.
+	 * @param properties the limits and strict rules
+	 * @param urlResolver which service URL schemes can be resolved
+	 * @param objectMapper reads custom data
+	 * @param guard which branch URLs may be stored
+	 */
+	public RequestValidator(DtmServerProperties properties, UrlResolver urlResolver, ObjectMapper objectMapper,
+			BranchUrlGuard guard) {
 		this.properties = properties;
 		this.urlResolver = urlResolver;
 		this.objectMapper = objectMapper;
+		this.guard = guard;
 	}
 
 	/**
@@ -254,6 +270,7 @@ public class RequestValidator {
 		length(field, url);
 		if (GrpcTarget.isGrpc(url, protocol)) {
 			grpcUrl(field, url);
+			guard(field, url, protocol);
 			return;
 		}
 		URI uri;
@@ -267,6 +284,13 @@ public class RequestValidator {
 			throw bad(field + " '" + url + "' is not a supported absolute URL (expected http://host/path or"
 					+ " https://host/path; nacos://service/path and lb://service/path need service discovery)");
 		}
+		guard(field, url, protocol);
+	}
+
+	private void guard(String field, String url, String protocol) {
+		this.guard.refusal(url, protocol).ifPresent((why) -> {
+			throw bad(field + " '" + url + "' is refused: " + why);
+		});
 	}
 
 	private void grpcUrl(String field, String url) {

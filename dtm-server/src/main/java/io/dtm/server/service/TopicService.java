@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.engine.BranchUrlGuard;
+import io.dtm.server.engine.GrpcTarget;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.store.KvPage;
 import io.dtm.server.store.KvRecord;
@@ -39,15 +41,30 @@ public class TopicService {
 
 	private final Schedule schedule;
 
+	private final BranchUrlGuard guard;
+
 	public TopicService(TransStore store, ObjectMapper objectMapper, Schedule schedule) {
+		this(store, objectMapper, schedule, BranchUrlGuard.permissive());
+	}
+
+	/**
+	 * The topic service.
+	 * @param store the store
+	 * @param objectMapper reads and writes the subscriber lists
+	 * @param schedule the clock
+	 * @param guard which subscriber URLs may be called
+	 */
+	public TopicService(TransStore store, ObjectMapper objectMapper, Schedule schedule, BranchUrlGuard guard) {
 		this.store = store;
 		this.objectMapper = objectMapper;
 		this.schedule = schedule;
+		this.guard = guard;
 	}
 
 	/**
 	 * Add a subscriber, creating the topic when needed. As in dtm the URL is any
-	 * non-empty text (a gRPC target too); a msg step then calls it like any branch URL.
+	 * non-empty text (a gRPC target too); a msg step then calls it like any branch URL. A
+	 * URL the branch URL guard refuses is refused here (400), before anything is written.
 	 * @param topic topic name
 	 * @param url subscriber URL
 	 * @param remark free text
@@ -57,6 +74,9 @@ public class TopicService {
 		if (url == null || url.isEmpty()) {
 			throw new DtmApiException.BadRequest("url is missing");
 		}
+		this.guard.refusal(url, url.contains("://") ? "http" : GrpcTarget.PROTOCOL).ifPresent((why) -> {
+			throw new DtmApiException.BadRequest("subscriber url '" + url + "' is refused: " + why);
+		});
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<KvRecord> current = this.store.findKv(CATEGORY, topic);
 			List<Subscriber> subscribers = current.map(this::read).orElseGet(ArrayList::new);

@@ -169,6 +169,21 @@ class GrpcBranchInvokerTests {
 	}
 
 	@Test
+	void whenTheGuardDeniesTheTargetShouldNotCallItAndSayWhy() {
+		GrpcBranchInvoker guarded = new GrpcBranchInvoker(this.channels, UrlResolver.http(),
+				new BranchUrlGuard(java.util.List.of("*"), java.util.List.of("127.0.0.1"),
+						BranchUrlGuard.OwnEndpoints.NONE, BranchUrlGuard.Resolver.DNS));
+
+		BranchCallResult result = guarded.invoke(request("g-denied", this.participant.url(METHOD), new byte[] { 1 }));
+
+		assertThat(result.outcome()).isEqualTo(BranchOutcome.ERROR);
+		assertThat(result.code()).isEqualTo(BranchCallResult.URL_DENIED);
+		assertThat(result.detail()).contains("matches rule '127.0.0.1' of " + BranchUrlGuard.DENY);
+		assertThat(this.participant.calls("g-denied")).isEmpty();
+		assertThat(this.channelsCreated).as("no channel opened").hasValue(0);
+	}
+
+	@Test
 	void whenUrlNamesAServiceShouldCallTheInstanceGrpcPortTheResolverGives() {
 		int grpcPort = this.participant.port();
 		UrlResolver registry = new UrlResolver() {

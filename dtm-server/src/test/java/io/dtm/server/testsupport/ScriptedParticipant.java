@@ -45,8 +45,18 @@ public final class ScriptedParticipant implements AutoCloseable {
 	 * @return the participant
 	 */
 	public static ScriptedParticipant start() {
+		return start("127.0.0.1");
+	}
+
+	/**
+	 * Start a participant on a free port of an address.
+	 * @param bindAddress the address it listens on ({@code 0.0.0.0} for every one, so
+	 * that every loopback address such as {@code 127.0.0.2} reaches it)
+	 * @return the participant
+	 */
+	public static ScriptedParticipant start(String bindAddress) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+			HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 200);
 			ScriptedParticipant participant = new ScriptedParticipant(server);
 			server.createContext("/", participant::handle);
 			server.setExecutor(Executors.newCachedThreadPool());
