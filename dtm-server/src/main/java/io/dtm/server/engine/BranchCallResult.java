@@ -1,5 +1,11 @@
 package io.dtm.server.engine;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dtm.core.BranchOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +47,15 @@ public record BranchCallResult(BranchOutcome outcome, String detail, String code
 
 	private static final Logger logger = LoggerFactory.getLogger(BranchCallResult.class);
 
-	/** The longest answer text kept in a detail. */
-	private static final int DETAIL_LIMIT = 200;
+	/** The longest plain-text answer kept in a detail. */
+	static final int TEXT_LIMIT = 120;
+
+	/** The longest value of a kept JSON field. */
+	static final int FIELD_LIMIT = 100;
+
+	private static final List<String> KEPT_FIELDS = List.of("dtm_result", "message", "error");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
 	 * A result without a code.
@@ -85,15 +98,75 @@ public record BranchCallResult(BranchOutcome outcome, String detail, String code
 	}
 
 	/**
-	 * The start of a participant's answer, for a detail.
+	 * What of a participant's answer goes into a detail, and so into logs, call records,
+	 * {@code rollback_reason} and the API's answers. Only what dtm reads is kept, so a
+	 * branch URL pointed at some other service does not read that service's answer back:
+	 * from a JSON object its {@code dtm_result}, {@code message} and {@code error} (each
+	 * at most {@value #FIELD_LIMIT} characters; a JSON-RPC error object keeps its code
+	 * and message); from other text its first line, printable characters only, at most
+	 * {@value #TEXT_LIMIT} characters; from a JSON object without those fields only its
+	 * size.
 	 * @param text the answer, may be {@code null}
-	 * @return at most 200 characters, marked when cut
+	 * @return the excerpt, cut ones marked with {@code ...}
 	 */
 	static String excerpt(String text) {
-		if (text == null) {
+		if (text == null || text.isBlank()) {
 			return "";
 		}
-		return (text.length() <= DETAIL_LIMIT) ? text : text.substring(0, DETAIL_LIMIT) + "...";
+		String answer = text.strip();
+		if (answer.startsWith("{")) {
+			try {
+				JsonNode node = JSON.readTree(answer);
+				if (node != null && node.isObject()) {
+					return kept((ObjectNode) node, answer.length());
+				}
+			}
+			catch (JsonProcessingException ex) {
+				// not JSON after all: read as text
+			}
+		}
+		return cut(firstLine(answer), TEXT_LIMIT);
+	}
+
+	private static String kept(ObjectNode answer, int length) {
+		ObjectNode kept = JSON.createObjectNode();
+		for (String field : KEPT_FIELDS) {
+			JsonNode value = answer.get(field);
+			if (value == null) {
+				continue;
+			}
+			if (value.isValueNode()) {
+				kept.put(field, cut(firstLine(value.asText()), FIELD_LIMIT));
+			}
+			else if (value.isObject()) {
+				ObjectNode error = kept.putObject(field);
+				if (value.path("code").isNumber()) {
+					error.put("code", value.path("code").asLong());
+				}
+				if (value.path("message").isValueNode()) {
+					error.put("message", cut(firstLine(value.path("message").asText()), FIELD_LIMIT));
+				}
+			}
+		}
+		return kept.isEmpty() ? "(" + length + " characters of JSON without dtm_result or message)" : kept.toString();
+	}
+
+	private static String firstLine(String text) {
+		StringBuilder line = new StringBuilder(Math.min(text.length(), TEXT_LIMIT + 1));
+		for (int i = 0; i < text.length() && line.length() <= TEXT_LIMIT; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				break;
+			}
+			if (!Character.isISOControl(c)) {
+				line.append(c);
+			}
+		}
+		return line.toString();
+	}
+
+	private static String cut(String text, int limit) {
+		return (text.length() <= limit) ? text : text.substring(0, limit) + "...";
 	}
 
 }

@@ -123,9 +123,11 @@ public class HttpBranchInvoker implements BranchInvoker {
 		try {
 			HttpResponse<String> response = this.client.send(http, HttpResponse.BodyHandlers.ofString());
 			int status = response.statusCode();
-			return new BranchCallResult(this.wire.outcome(status, response.body()),
-					"HTTP " + status + " " + BranchCallResult.excerpt(response.body()),
-					this.wire.code(status, response.body()));
+			BranchOutcome outcome = this.wire.outcome(status, response.body());
+			// a success's answer is not described: it is read by no one
+			String detail = (outcome == BranchOutcome.SUCCESS) ? "HTTP " + status
+					: "HTTP " + status + " " + BranchCallResult.excerpt(response.body());
+			return new BranchCallResult(outcome, detail, this.wire.code(status, response.body()));
 		}
 		catch (HttpTimeoutException ex) {
 			return BranchCallResult.retried(request, TransportErrors.classify(ex).code(),

@@ -162,6 +162,18 @@ class HelmChartTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void templateShouldAllowNoBranchAddressUntilTheValuesListThem() {
+		Map<String, Object> defaults = applicationYml(render(null));
+		assertThat((List<Object>) path(defaults, "dtm.server.security.branch-urls.allow")).isEmpty();
+		assertThat((List<Object>) path(defaults, "dtm.server.security.branch-urls.deny")).isEmpty();
+
+		Map<String, Object> production = applicationYml(render(PRODUCTION));
+		assertThat((List<Object>) path(production, "dtm.server.security.branch-urls.allow"))
+			.containsExactly("*.shop.svc.cluster.local", "nacos://order-svc", "nacos://payment-svc");
+	}
+
+	@Test
 	void templateWhenNoConsoleSecretIsSetShouldMountNoneAndLeaveTheConsoleDisabled() {
 		Manifests manifests = render(null);
 		assertThat(volumeNames(manifests.only("Deployment"))).doesNotContain("console-users");

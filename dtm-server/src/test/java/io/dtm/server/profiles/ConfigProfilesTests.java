@@ -58,6 +58,11 @@ class ConfigProfilesTests {
 			assertThat(
 					countRows(db, "SELECT count(*) FROM trans_global WHERE gid = 'profile-1' AND status = 'succeed'"))
 				.isEqualTo(1);
+			DtmHttp.Reply refused = http.post("/api/dtmsvr/submit", "{\"gid\":\"profile-2\",\"trans_type\":\"saga\","
+					+ "\"steps\":[{\"action\":\"http://127.0.0.1:9/a\",\"compensate\":\"\"}]}");
+			assertThat(refused.status()).as("production allows no branch address until they are listed").isEqualTo(400);
+			assertThat(refused.body()).contains("matches no rule of dtm.server.security.branch-urls.allow []");
+			assertThat(countRows(db, "SELECT count(*) FROM trans_global WHERE gid = 'profile-2'")).isZero();
 		}
 	}
 
