@@ -184,9 +184,215 @@ public class DtmServerProperties {
 
 		private final BranchUrls branchUrls = new BranchUrls();
 
+		private final Api api = new Api();
+
+		private final Actuator actuator = new Actuator();
+
 		public BranchUrls getBranchUrls() {
 			return this.branchUrls;
 		}
+
+		public Api getApi() {
+			return this.api;
+		}
+
+		public Actuator getActuator() {
+			return this.actuator;
+		}
+
+	}
+
+	/**
+	 * Who may call dtm's API ({@code /api/dtmsvr/*}, {@code /api/json-rpc}, gRPC).
+	 * {@code /api/ping} and {@code /api/health} stay open for probes.
+	 */
+	public static final class Api {
+
+		/**
+		 * {@code none} (dtm's behaviour: clients send no credentials) or {@code token}:
+		 * every call carries {@code Authorization: Bearer <token>} (gRPC: metadata
+		 * {@code authorization}) of a configured token.
+		 */
+		private ApiAuthentication authentication = ApiAuthentication.NONE;
+
+		/**
+		 * {@code open} (as dtm) or {@code operator}: forceStop, resetNextCronTime,
+		 * resetCronTime, topic deletion and the KV reads need a token with the
+		 * {@code OPERATOR} role, whatever {@code authentication} says.
+		 */
+		private OperatorCalls operatorCalls = OperatorCalls.OPEN;
+
+		/**
+		 * Networks (CIDR blocks or addresses) clients may call the API from; empty allows
+		 * every network. Checked on the address the connection comes from (behind a
+		 * proxy: the forwarded address when forward headers are trusted).
+		 */
+		private List<String> clientNetworks = new ArrayList<>();
+
+		/**
+		 * The tokens, each with a name (shown in logs and the audit), the SHA-256 of the
+		 * token in hex (never the token itself) and a role, {@code CLIENT} or
+		 * {@code OPERATOR}.
+		 */
+		private List<ApiToken> tokens = new ArrayList<>();
+
+		public ApiAuthentication getAuthentication() {
+			return this.authentication;
+		}
+
+		public void setAuthentication(ApiAuthentication authentication) {
+			this.authentication = authentication;
+		}
+
+		public OperatorCalls getOperatorCalls() {
+			return this.operatorCalls;
+		}
+
+		public void setOperatorCalls(OperatorCalls operatorCalls) {
+			this.operatorCalls = operatorCalls;
+		}
+
+		public List<String> getClientNetworks() {
+			return this.clientNetworks;
+		}
+
+		public void setClientNetworks(List<String> clientNetworks) {
+			this.clientNetworks = clientNetworks;
+		}
+
+		public List<ApiToken> getTokens() {
+			return this.tokens;
+		}
+
+		public void setTokens(List<ApiToken> tokens) {
+			this.tokens = tokens;
+		}
+
+	}
+
+	/**
+	 * One API token.
+	 */
+	public static final class ApiToken {
+
+		/**
+		 * Who holds it (a service or a team), for logs.
+		 */
+		private String name = "";
+
+		/**
+		 * SHA-256 of the token, 64 hex digits ({@code printf %s "$TOKEN" | sha256sum}).
+		 */
+		private String sha256 = "";
+
+		/**
+		 * {@code CLIENT} (transactions) or {@code OPERATOR} (also the operator calls and
+		 * Actuator's diagnostics).
+		 */
+		private ApiRole role = ApiRole.CLIENT;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getSha256() {
+			return this.sha256;
+		}
+
+		public void setSha256(String sha256) {
+			this.sha256 = sha256;
+		}
+
+		public ApiRole getRole() {
+			return this.role;
+		}
+
+		public void setRole(ApiRole role) {
+			this.role = role;
+		}
+
+	}
+
+	/**
+	 * Who may read Actuator. {@code health} (status only) and {@code info} are always
+	 * public; endpoints not named here need an {@code OPERATOR} token.
+	 */
+	public static final class Actuator {
+
+		/**
+		 * {@code /actuator/dtm} and health details: {@code public} (development) or
+		 * {@code operator} (an {@code OPERATOR} token; the production profile).
+		 */
+		private ActuatorAccess diagnostics = ActuatorAccess.PUBLIC;
+
+		/**
+		 * {@code /actuator/prometheus}: {@code public} or {@code operator}.
+		 */
+		private ActuatorAccess prometheus = ActuatorAccess.PUBLIC;
+
+		public ActuatorAccess getDiagnostics() {
+			return this.diagnostics;
+		}
+
+		public void setDiagnostics(ActuatorAccess diagnostics) {
+			this.diagnostics = diagnostics;
+		}
+
+		public ActuatorAccess getPrometheus() {
+			return this.prometheus;
+		}
+
+		public void setPrometheus(ActuatorAccess prometheus) {
+			this.prometheus = prometheus;
+		}
+
+	}
+
+	/** How API callers authenticate. */
+	public enum ApiAuthentication {
+
+		/** No credentials, as dtm. */
+		NONE,
+
+		/** A bearer token of {@code dtm.server.security.api.tokens}. */
+		TOKEN
+
+	}
+
+	/** Who may make the operator calls. */
+	public enum OperatorCalls {
+
+		/** Anyone who may call the API, as dtm. */
+		OPEN,
+
+		/** Only callers with an {@code OPERATOR} token. */
+		OPERATOR
+
+	}
+
+	/** The role of an API token. */
+	public enum ApiRole {
+
+		/** Runs transactions. */
+		CLIENT,
+
+		/** Runs transactions, makes the operator calls and reads diagnostics. */
+		OPERATOR
+
+	}
+
+	/** Who may read an Actuator endpoint. */
+	public enum ActuatorAccess {
+
+		/** Anyone who reaches the port. */
+		PUBLIC,
+
+		/** Callers with an {@code OPERATOR} token. */
+		OPERATOR
 
 	}
 
