@@ -53,6 +53,12 @@ class HelmChartTests {
 		assertThat(path(container, "ports.1.containerPort")).isEqualTo(36790);
 		assertThat(path(manifests.only("Service"), "spec.ports.1")).isEqualTo(
 				Map.of("port", 36790, "targetPort", "grpc", "protocol", "TCP", "appProtocol", "grpc", "name", "grpc"));
+		assertThat(path(container, "ports.2")).as("Actuator on its own port, off the API's")
+			.isEqualTo(Map.of("name", "management", "containerPort", 9090, "protocol", "TCP"));
+		assertThat(path(manifests.only("Service"), "spec.ports.2.name")).isEqualTo("management");
+		assertThat(path(container, "livenessProbe.httpGet.port")).isEqualTo("management");
+		assertThat(path(container, "readinessProbe.httpGet.port")).isEqualTo("management");
+		assertThat(path(container, "startupProbe.httpGet.port")).isEqualTo("management");
 		assertThat(path(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(path(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
 		assertThat(path(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
@@ -72,6 +78,7 @@ class HelmChartTests {
 		Map<String, Object> config = applicationYml(manifests);
 		assertThat(path(config, "spring.datasource.url")).isEqualTo("jdbc:mysql://mysql:3306/dtm");
 		assertThat(path(config, "server.port")).isEqualTo(applicationPort());
+		assertThat(path(config, "management.server.port")).isEqualTo(9090);
 		assertThat(path(config, "dtm.server.grpc.enabled")).isEqualTo(true);
 		assertThat(path(config, "dtm.server.grpc.port")).isEqualTo(36790);
 		assertThat(manifests.configFiles()).containsOnlyKeys("application.yml");
@@ -81,12 +88,15 @@ class HelmChartTests {
 
 	@Test
 	void templateWhenGrpcIsSwitchedOffShouldExposeOnlyHttp(@TempDir Path tmp) throws IOException {
-		Manifests manifests = render(Files.writeString(tmp.resolve("no-grpc.yaml"), "grpc:\n  enabled: false\n"));
+		Manifests manifests = render(Files.writeString(tmp.resolve("no-grpc.yaml"),
+				"grpc:\n  enabled: false\nservice:\n  managementPort: 0\n"));
 		List<?> servicePorts = (List<?>) path(manifests.only("Service"), "spec.ports");
 		List<?> containerPorts = (List<?>) path(container(manifests.only("Deployment")), "ports");
 		assertThat(servicePorts).hasSize(1);
 		assertThat(containerPorts).hasSize(1);
 		assertThat(path(applicationYml(manifests), "dtm.server.grpc.enabled")).isEqualTo(false);
+		assertThat(path(applicationYml(manifests), "management")).as("Actuator on the API port").isNull();
+		assertThat(path(container(manifests.only("Deployment")), "readinessProbe.httpGet.port")).isEqualTo("http");
 	}
 
 	@Test

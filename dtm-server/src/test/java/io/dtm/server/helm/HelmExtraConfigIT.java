@@ -33,6 +33,9 @@ class HelmExtraConfigIT {
 			  kind: h2
 			autoscaling:
 			  enabled: false
+			service:
+			  # Actuator on the API port, where the test reads /actuator/env
+			  managementPort: 0
 			coordinator:
 			  retryInterval: 10s
 			  requestTimeout: 4s

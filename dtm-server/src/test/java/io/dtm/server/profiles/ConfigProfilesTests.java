@@ -138,7 +138,7 @@ class ConfigProfilesTests {
 		DtmHttp.Reply readiness = http.get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(200);
 		assertThat(readiness.json().has("components")).as(readiness.body()).isFalse();
-		assertThat(http.get("/actuator/dtm").status()).as("/actuator/dtm is not exposed").isEqualTo(404);
+		assertThat(http.get("/actuator/dtm").status()).as("/actuator/dtm needs an operator token").isEqualTo(401);
 		assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
 	}
 
