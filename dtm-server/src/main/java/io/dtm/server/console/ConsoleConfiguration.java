@@ -79,6 +79,11 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
+	ConsoleRedaction consoleRedaction(ConsoleProperties properties, ObjectMapper objectMapper) {
+		return new ConsoleRedaction(properties.isShowBranchSecrets(), objectMapper);
+	}
+
+	@Bean
 	DiagnosticFact consoleDiagnosticFact(ConsoleAccess access, ConsoleProperties properties) {
 		Map<String, Object> console = new LinkedHashMap<>();
 		console.put("enabled", access.enabled());

@@ -55,10 +55,12 @@ class ConsoleController {
 
 	private final AuditService audit;
 
+	private final ConsoleRedaction redaction;
+
 	private final ObjectProvider<ClientRegistrationRepository> registrations;
 
 	ConsoleController(ConsoleAccess access, ConsoleProperties properties, ConsoleTransactions transactions,
-			TransCoordinator coordinator, AuditService audit,
+			TransCoordinator coordinator, AuditService audit, ConsoleRedaction redaction,
 			ObjectProvider<ClientRegistrationRepository> registrations) {
 		this.registrations = registrations;
 		this.access = access;
@@ -66,6 +68,7 @@ class ConsoleController {
 		this.transactions = transactions;
 		this.coordinator = coordinator;
 		this.audit = audit;
+		this.redaction = redaction;
 	}
 
 	@GetMapping("/")
@@ -155,7 +158,7 @@ class ConsoleController {
 		GlobalTrans trans = this.transactions.find(gid)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no transaction with gid " + gid));
 		model.addAttribute("trans", trans);
-		model.addAttribute("options", this.transactions.optionsJson(trans));
+		model.addAttribute("options", this.redaction.optionsJson(trans));
 		model.addAttribute("leaseInstance", InstanceRecord.instanceOf(trans.owner()).orElse(null));
 		model.addAttribute("branches", this.transactions.branches(gid));
 		Map<String, BranchCallRecord> calls = new LinkedHashMap<>();

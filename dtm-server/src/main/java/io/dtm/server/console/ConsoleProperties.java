@@ -60,6 +60,13 @@ public class ConsoleProperties {
 	private int pageSize = 50;
 
 	/**
+	 * Whether operators see branch header values and the credentials in branch URLs
+	 * (user-info passwords, token-like query parameters) on a transaction's page. Hidden
+	 * by default; viewers never see them.
+	 */
+	private boolean showBranchSecrets;
+
+	/**
 	 * Login through an OpenID Connect provider (a Spring Boot OAuth2 client
 	 * registration).
 	 */
@@ -104,6 +111,14 @@ public class ConsoleProperties {
 
 	public void setPageSize(int pageSize) {
 		this.pageSize = pageSize;
+	}
+
+	public boolean isShowBranchSecrets() {
+		return this.showBranchSecrets;
+	}
+
+	public void setShowBranchSecrets(boolean showBranchSecrets) {
+		this.showBranchSecrets = showBranchSecrets;
 	}
 
 	public Oidc getOidc() {

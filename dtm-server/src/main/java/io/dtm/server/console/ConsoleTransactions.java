@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.service.TransCoordinator;
@@ -76,21 +75,6 @@ public class ConsoleTransactions {
 	 */
 	public Optional<GlobalTrans> find(String gid) {
 		return this.coordinator.find(gid);
-	}
-
-	/**
-	 * A transaction's options as dtm writes them (only the ones that differ from the
-	 * defaults).
-	 * @param trans the transaction
-	 * @return the JSON
-	 */
-	public String optionsJson(GlobalTrans trans) {
-		try {
-			return this.objectMapper.writeValueAsString(trans.options());
-		}
-		catch (JsonProcessingException ex) {
-			return String.valueOf(trans.options());
-		}
 	}
 
 	/**

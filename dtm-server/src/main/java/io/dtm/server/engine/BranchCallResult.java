@@ -93,7 +93,7 @@ public record BranchCallResult(BranchOutcome outcome, String detail, String code
 	 */
 	static BranchCallResult retried(BranchRequest request, String code, String detail) {
 		logger.warn("branch call failed, will be retried: gid={} branch_id={} op={} url={}: {}", request.gid(),
-				request.branchId(), request.op(), request.url(), detail);
+				request.branchId(), request.op(), Redaction.url(request.url()), detail);
 		return error(code, detail);
 	}
 

@@ -54,7 +54,7 @@ public final class RetryAlerts {
 		if (retryCount < this.retryLimit || (!this.everyRetry && previousCount >= this.retryLimit)) {
 			return;
 		}
-		String branch = (failure != null) ? failure.url() : "";
+		String branch = (failure != null) ? Redaction.url(failure.url()) : "";
 		String error = (failure != null) ? failure.error() : "";
 		try {
 			this.sender.send(new RetryAlert(trans.gid(), trans.status(), branch, error, retryCount));

@@ -183,7 +183,7 @@ public final class TransPass {
 	private synchronized void record(BranchCallResult result, String url, String branchId, BranchOp op) {
 		if (result.outcome() == BranchOutcome.ERROR) {
 			// names the call, so that "branch error: ..." says which URL did not answer
-			this.lastError = op.wireValue() + " " + branchId + " " + url + ": " + result.detail();
+			this.lastError = op.wireValue() + " " + branchId + " " + Redaction.url(url) + ": " + result.detail();
 		}
 		else if (result.outcome() != BranchOutcome.SUCCESS) {
 			this.lastError = result.detail();
