@@ -60,10 +60,25 @@ public class DtmClientAutoConfiguration {
 			});
 		}
 		DtmTemplate template = new DtmTemplate(
-				restClient(properties, restClientBuilder.getIfAvailable(RestClient::builder)), connection,
+				coordinatorRestClient(properties, restClientBuilder.getIfAvailable(RestClient::builder)), connection,
 				retryTemplate(properties.getRetry()), objectMapper.getIfAvailable(ObjectMapper::new), transport);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
+	}
+
+	/**
+	 * A client for calls to the coordinator: {@link #restClient} plus the API token, if
+	 * one is configured.
+	 * @param properties the client settings
+	 * @param builder the builder
+	 * @return the client
+	 */
+	static RestClient coordinatorRestClient(DtmClientProperties properties, RestClient.Builder builder) {
+		String token = properties.getApiToken();
+		if (token != null && !token.isBlank()) {
+			builder = builder.defaultHeader("Authorization", "Bearer " + token.strip());
+		}
+		return restClient(properties, builder);
 	}
 
 	static RestClient restClient(DtmClientProperties properties, RestClient.Builder builder) {

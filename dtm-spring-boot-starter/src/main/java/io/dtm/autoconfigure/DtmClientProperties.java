@@ -49,6 +49,13 @@ public class DtmClientProperties {
 	 */
 	private String grpcTarget;
 
+	/**
+	 * Token sent to the coordinator as 'Authorization: Bearer <token>' (gRPC: metadata
+	 * 'authorization') when it requires one (dtm.server.security.api.tokens). Only calls
+	 * to the coordinator carry it, never branch calls. Empty sends none.
+	 */
+	private String apiToken = "";
+
 	private final Retry retry = new Retry();
 
 	private final Barrier barrier = new Barrier();
@@ -93,6 +100,14 @@ public class DtmClientProperties {
 
 	public void setTransport(Transport transport) {
 		this.transport = transport;
+	}
+
+	public String getApiToken() {
+		return this.apiToken;
+	}
+
+	public void setApiToken(String apiToken) {
+		this.apiToken = apiToken;
 	}
 
 	public String getGrpcTarget() {

@@ -70,7 +70,8 @@ public class DtmGrpcAutoConfiguration {
 				throw new IllegalStateException("dtm.client.transport=grpc needs dtm.client.grpc-target, the "
 						+ "coordinator's gRPC address (for example localhost:36790)");
 			}
-			return GrpcCoordinatorTransport.forTarget(target.strip(), properties.getReadTimeout());
+			return GrpcCoordinatorTransport.forTarget(target.strip(), properties.getReadTimeout(),
+					properties.getApiToken());
 		}
 
 	}

@@ -5,6 +5,7 @@ import io.dtm.client.DtmTemplate;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.grpc.GrpcCoordinatorTransport;
 import io.dtm.client.workflow.DtmWorkflows;
+import io.dtm.client.workflow.HttpWorkflowCoordinator;
 import io.dtm.client.workflow.GrpcWorkflowCoordinator;
 import io.dtm.client.workflow.WorkflowCoordinator;
 import io.dtm.client.workflow.WorkflowInterceptor;
@@ -55,8 +56,12 @@ public class DtmWorkflowAutoConfiguration {
 				restClientBuilder.getIfAvailable(RestClient::builder));
 		ObjectMapper mapper = objectMapper.getIfAvailable(ObjectMapper::new);
 		WorkflowCoordinator calls = coordinator.getIfAvailable();
-		DtmWorkflows workflows = (calls != null) ? new DtmWorkflows(calls, rest, mapper)
-				: new DtmWorkflows(rest, template::getServerUrl, mapper);
+		if (calls == null) {
+			// the token goes to the coordinator only, never to the workflow's branches
+			calls = new HttpWorkflowCoordinator(DtmClientAutoConfiguration.coordinatorRestClient(client,
+					restClientBuilder.getIfAvailable(RestClient::builder)), template::getServerUrl);
+		}
+		DtmWorkflows workflows = new DtmWorkflows(calls, rest, mapper);
 		workflows.setCallbackUrl(callbackUrl(calls, properties));
 		if (client.getReadTimeout() != null && !client.getReadTimeout().isNegative()
 				&& !client.getReadTimeout().isZero()) {

@@ -1,7 +1,11 @@
 package io.dtm.autoconfigure;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpServer;
 import io.dtm.client.DtmConnectionDetails;
 import io.dtm.client.DtmOperations;
 import io.dtm.client.DtmTemplate;
@@ -36,6 +40,34 @@ class DtmClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(DtmClientAutoConfiguration.class, DtmDiscoveryAutoConfiguration.class));
+
+	@Test
+	void whenAnApiTokenIsSetCallsToTheCoordinatorShouldCarryIt() throws Exception {
+		List<String> authorizations = new CopyOnWriteArrayList<>();
+		HttpServer coordinator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		coordinator.createContext("/api/dtmsvr/newGid", (exchange) -> {
+			String value = exchange.getRequestHeaders().getFirst("Authorization");
+			authorizations.add((value != null) ? value : "");
+			byte[] body = "{\"gid\":\"g1\",\"dtm_result\":\"SUCCESS\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		coordinator.start();
+		try {
+			String url = "http://127.0.0.1:" + coordinator.getAddress().getPort();
+			this.runner.withPropertyValues("dtm.client.server-url=" + url, "dtm.client.api-token=t0ken")
+				.run((context) -> assertThat(context.getBean(DtmTemplate.class).newGid()).isEqualTo("g1"));
+			this.runner.withPropertyValues("dtm.client.server-url=" + url)
+				.run((context) -> context.getBean(DtmTemplate.class).newGid());
+		}
+		finally {
+			coordinator.stop(0);
+		}
+
+		assertThat(authorizations).containsExactly("Bearer t0ken", "");
+	}
 
 	@Test
 	void whenServerUrlSetShouldCreateTemplate() {

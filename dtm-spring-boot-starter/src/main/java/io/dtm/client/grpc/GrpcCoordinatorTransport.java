@@ -12,7 +12,9 @@ import io.dtm.core.TransRequest;
 import io.dtm.grpc.DtmGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 
 import org.springframework.util.Assert;
 
@@ -53,8 +55,27 @@ public class GrpcCoordinatorTransport implements CoordinatorTransport, AutoClose
 	 * @return the transport
 	 */
 	public static GrpcCoordinatorTransport forTarget(String target, Duration timeout) {
+		return forTarget(target, timeout, null);
+	}
+
+	/**
+	 * A transport over a plaintext channel to a target whose every call carries an API
+	 * token (metadata {@code authorization: Bearer <token>}).
+	 * @param target the coordinator's gRPC address
+	 * @param timeout the deadline of each call
+	 * @param apiToken the token, or {@code null} or empty for none
+	 * @return the transport
+	 */
+	public static GrpcCoordinatorTransport forTarget(String target, Duration timeout, String apiToken) {
 		Assert.hasText(target, "'target' must not be empty");
-		return new GrpcCoordinatorTransport(ManagedChannelBuilder.forTarget(target).usePlaintext().build(), timeout);
+		ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(target).usePlaintext();
+		if (apiToken != null && !apiToken.isBlank()) {
+			Metadata metadata = new Metadata();
+			metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+					"Bearer " + apiToken.strip());
+			builder.intercept(MetadataUtils.newAttachHeadersInterceptor(metadata));
+		}
+		return new GrpcCoordinatorTransport(builder.build(), timeout);
 	}
 
 	@Override

@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClientException;
  * {@link DtmFailure}, 425 a {@link DtmOngoing}, anything else or no answer a
  * {@link WorkflowCoordinatorException}.
  */
-final class HttpWorkflowCoordinator extends WorkflowCoordinator {
+public final class HttpWorkflowCoordinator extends WorkflowCoordinator {
 
 	private static final ObjectMapper WIRE = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -39,7 +39,14 @@ final class HttpWorkflowCoordinator extends WorkflowCoordinator {
 
 	private final Supplier<String> apiUrl;
 
-	HttpWorkflowCoordinator(RestClient rest, Supplier<String> apiUrl) {
+	/**
+	 * Calls over HTTP.
+	 * @param rest the client for calls to the coordinator (carrying its API token, if
+	 * any)
+	 * @param apiUrl the coordinator's API URL ({@code http://host:36789/api/dtmsvr}),
+	 * read at each call
+	 */
+	public HttpWorkflowCoordinator(RestClient rest, Supplier<String> apiUrl) {
 		this.rest = rest;
 		this.apiUrl = apiUrl;
 	}

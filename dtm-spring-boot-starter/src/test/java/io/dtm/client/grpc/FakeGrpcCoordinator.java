@@ -17,7 +17,12 @@ import io.dtm.grpc.DtmBranchRequest;
 import io.dtm.grpc.DtmGidReply;
 import io.dtm.grpc.DtmGrpc;
 import io.dtm.grpc.DtmRequest;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -34,8 +39,24 @@ final class FakeGrpcCoordinator extends DtmGrpc.DtmImplBase implements AutoClose
 
 	private final Map<String, Deque<Status>> scripts = new ConcurrentHashMap<>();
 
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
 	FakeGrpcCoordinator() {
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(this).build();
+		Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+		ServerInterceptor recordAuthorization = new ServerInterceptor() {
+
+			@Override
+			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+					ServerCallHandler<Q, R> next) {
+				String value = headers.get(authorization);
+				FakeGrpcCoordinator.this.authorizations.add((value != null) ? value : "");
+				return next.startCall(call, headers);
+			}
+
+		};
+		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+			.addService(ServerInterceptors.intercept(this, recordAuthorization))
+			.build();
 		try {
 			this.server.start();
 		}
@@ -55,6 +76,14 @@ final class FakeGrpcCoordinator extends DtmGrpc.DtmImplBase implements AutoClose
 
 	List<Call> calls() {
 		return List.copyOf(this.calls);
+	}
+
+	/**
+	 * The {@code authorization} metadata of every call, empty when a call had none.
+	 * @return the values in call order
+	 */
+	List<String> authorizations() {
+		return List.copyOf(this.authorizations);
 	}
 
 	List<String> methods() {

@@ -62,6 +62,17 @@ class GrpcCoordinatorTransportTests {
 	}
 
 	@Test
+	void whenAnApiTokenIsSetEveryCallShouldCarryItAndNoneOtherwise() throws InterruptedException {
+		try (GrpcCoordinatorTransport withToken = GrpcCoordinatorTransport.forTarget(this.coordinator.target(),
+				Duration.ofSeconds(10), "t0ken")) {
+			template(withToken).newGid();
+		}
+		this.dtm.newGid();
+
+		assertThat(this.coordinator.authorizations()).containsExactly("Bearer t0ken", "");
+	}
+
+	@Test
 	void whenSagaSubmittedShouldSendOneSubmit() {
 		this.dtm.saga("s1").step("http://a/out", "http://a/outRevert", Map.of("amount", 30)).submit();
 		assertThat(this.coordinator.methods()).containsExactly("Submit");
