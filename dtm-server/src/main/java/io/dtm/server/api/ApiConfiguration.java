@@ -2,9 +2,11 @@ package io.dtm.server.api;
 
 import java.time.Clock;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.store.OptionsCodec;
 
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,19 @@ class ApiConfiguration {
 		registration.addUrlPatterns("/api/dtmsvr/*", "/api/json-rpc");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	/**
+	 * The deepest JSON nesting the coordinator reads
+	 * ({@code dtm.server.limits.max-json-depth}); deeper request bodies get 400.
+	 * @param properties the limits
+	 * @return the customizer of Spring's ObjectMapper
+	 */
+	@Bean
+	Jackson2ObjectMapperBuilderCustomizer dtmJsonDepthLimit(DtmServerProperties properties) {
+		int depth = properties.getLimits().getMaxJsonDepth();
+		return (builder) -> builder.postConfigurer((mapper) -> mapper.getFactory()
+			.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build()));
 	}
 
 	@Bean

@@ -899,6 +899,53 @@ public class DtmServerProperties {
 		 */
 		private long maxRequestBytes = 32L * 1024 * 1024;
 
+		/**
+		 * Deepest nesting of JSON objects and arrays the coordinator reads (request
+		 * bodies, stored options). dtm's requests nest a few levels (payloads are
+		 * strings); deeper bodies get 400 before they cost stack and memory.
+		 */
+		@Min(8)
+		private int maxJsonDepth = 64;
+
+		/**
+		 * Most API calls per second from one client address (HTTP /api/dtmsvr/*,
+		 * /api/json-rpc and gRPC); 0 turns the limit off. Calls beyond it get 429 with
+		 * Retry-After (gRPC RESOURCE_EXHAUSTED). Behind a proxy the address is the
+		 * forwarded one when forward headers are trusted.
+		 */
+		@Min(0)
+		private int ratePerClient;
+
+		/**
+		 * Calls one client may make at once beyond the rate, after a quiet spell.
+		 */
+		@Min(1)
+		private int rateBurst = 200;
+
+		public int getMaxJsonDepth() {
+			return this.maxJsonDepth;
+		}
+
+		public void setMaxJsonDepth(int maxJsonDepth) {
+			this.maxJsonDepth = maxJsonDepth;
+		}
+
+		public int getRatePerClient() {
+			return this.ratePerClient;
+		}
+
+		public void setRatePerClient(int ratePerClient) {
+			this.ratePerClient = ratePerClient;
+		}
+
+		public int getRateBurst() {
+			return this.rateBurst;
+		}
+
+		public void setRateBurst(int rateBurst) {
+			this.rateBurst = rateBurst;
+		}
+
 		public long getMaxRequestBytes() {
 			return this.maxRequestBytes;
 		}

@@ -13,9 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.http.MediaType;
@@ -54,6 +58,8 @@ public class ApiSecurityConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
+	private static final String RATE_LIMITED = "${dtm.server.limits.rate-per-client:0} > 0";
+
 	@Bean
 	ApiAccess apiAccess(DtmServerProperties properties) {
 		DtmServerProperties.Api api = properties.getSecurity().getApi();
@@ -74,8 +80,20 @@ public class ApiSecurityConfiguration {
 	 */
 	@Bean
 	@GlobalServerInterceptor
-	GrpcApiAccessInterceptor grpcApiAccessInterceptor(ApiAccess access) {
-		return new GrpcApiAccessInterceptor(access);
+	GrpcApiAccessInterceptor grpcApiAccessInterceptor(ApiAccess access, ObjectProvider<ClientRateLimiter> limiter) {
+		return new GrpcApiAccessInterceptor(access, limiter.getIfAvailable());
+	}
+
+	/**
+	 * The per-client rate limit, when {@code dtm.server.limits.rate-per-client} is set.
+	 * @param properties the limits
+	 * @return the limiter
+	 */
+	@Bean
+	@ConditionalOnExpression(RATE_LIMITED)
+	ClientRateLimiter clientRateLimiter(DtmServerProperties properties) {
+		DtmServerProperties.Limits limits = properties.getLimits();
+		return new ClientRateLimiter(limits.getRatePerClient(), limits.getRateBurst(), System::nanoTime);
 	}
 
 	/**
@@ -84,6 +102,17 @@ public class ApiSecurityConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Servlet {
+
+		@Bean
+		@ConditionalOnExpression(RATE_LIMITED)
+		FilterRegistrationBean<RateLimitFilter> dtmRateLimitFilter(ClientRateLimiter limiter,
+				DtmServerProperties properties) {
+			FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+					new RateLimitFilter(limiter, properties.getLimits().getRatePerClient()));
+			registration.addUrlPatterns("/api/dtmsvr/*", "/api/json-rpc");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+			return registration;
+		}
 
 		@Bean
 		@Order(1)

@@ -27,22 +27,33 @@ public class GrpcApiAccessInterceptor implements ServerInterceptor {
 
 	private final ApiAccess access;
 
+	private final ClientRateLimiter limiter;
+
 	/**
 	 * The interceptor.
 	 * @param access the rules
+	 * @param limiter the per-client rate limit, or {@code null} for none
 	 */
-	public GrpcApiAccessInterceptor(ApiAccess access) {
+	public GrpcApiAccessInterceptor(ApiAccess access, ClientRateLimiter limiter) {
 		this.access = access;
+		this.limiter = limiter;
 	}
 
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
 		String method = call.getMethodDescriptor().getFullMethodName();
-		if (!this.access.restricts() && !this.access.hasTokens() || !method.startsWith(SERVICE_PREFIX)) {
+		if (!method.startsWith(SERVICE_PREFIX)) {
 			return next.startCall(call, headers);
 		}
 		String address = address(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+		if (this.limiter != null && !this.limiter.tryAcquire(address)) {
+			return refuse(call, Status.RESOURCE_EXHAUSTED
+				.withDescription("more calls per second from this client than dtm.server.limits.rate-per-client"));
+		}
+		if (!this.access.restricts() && !this.access.hasTokens()) {
+			return next.startCall(call, headers);
+		}
 		if (!this.access.networkAllowed(address)) {
 			return refuse(call, Status.PERMISSION_DENIED.withDescription(this.access.networkRefusal(address)));
 		}

@@ -57,6 +57,14 @@ abstract class AbstractBadInputTests {
 	}
 
 	@Test
+	void submitWhenJsonNestsDeeperThanTheLimitShouldAnswer400AndWriteNothing() {
+		String deep = "[".repeat(200) + "]".repeat(200);
+		String body = "{\"gid\":\"" + this.gid + "\",\"trans_type\":\"saga\",\"custom\":" + deep + "}";
+		assertRejected("/api/dtmsvr/submit", body, 400, "malformed JSON");
+		assertNothingWritten(this.gid);
+	}
+
+	@Test
 	void submitWhenBodyIsNotAnObjectShouldAnswer400() {
 		assertRejected("/api/dtmsvr/submit", "[1,2]", 400, "malformed JSON");
 	}
