@@ -172,6 +172,31 @@ class HelmChartTests {
 	}
 
 	@Test
+	void templateWhenNetworkPolicyIsEnabledShouldOpenTheApiToClientsAndManagementToMonitoringOnly(@TempDir Path tmp)
+			throws IOException {
+		assertThat(render(null).kinds()).doesNotContain("NetworkPolicy");
+		Path values = Files.writeString(tmp.resolve("policy.yaml"), """
+				networkPolicy:
+				  enabled: true
+				  clients:
+				    - namespaceSelector:
+				        matchLabels:
+				          team: shop
+				""");
+
+		Map<String, Object> policy = render(values).only("NetworkPolicy");
+
+		assertThat(path(policy, "spec.policyTypes")).isEqualTo(List.of("Ingress"));
+		assertThat(path(policy, "spec.ingress.0.ports"))
+			.isEqualTo(List.of(Map.of("port", "http", "protocol", "TCP"), Map.of("port", "grpc", "protocol", "TCP")));
+		assertThat(path(policy, "spec.ingress.0.from.0.namespaceSelector.matchLabels.team")).isEqualTo("shop");
+		assertThat(path(policy, "spec.ingress.1.ports"))
+			.isEqualTo(List.of(Map.of("port", "management", "protocol", "TCP")));
+		assertThat(path(policy, "spec.ingress.1.from.0.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name"))
+			.isEqualTo("monitoring");
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void templateShouldAllowNoBranchAddressUntilTheValuesListThem() {
 		Map<String, Object> defaults = applicationYml(render(null));
