@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.core.DtmResult;
 import io.dtm.server.diagnostics.StoreFailures;
+import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.service.DtmApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,11 @@ public class DtmExceptionHandler {
 
 	private final ObjectProvider<StoreFailures> storeFailures;
 
-	DtmExceptionHandler(ObjectProvider<StoreFailures> storeFailures) {
+	private final boolean strictClientErrors;
+
+	DtmExceptionHandler(ObjectProvider<StoreFailures> storeFailures, DtmServerProperties properties) {
 		this.storeFailures = storeFailures;
+		this.strictClientErrors = properties.getStrict().isClientErrors();
 	}
 
 	@ExceptionHandler(DtmApiException.BadRequest.class)
@@ -52,6 +56,13 @@ public class DtmExceptionHandler {
 	@ExceptionHandler(DtmApiException.Ongoing.class)
 	ResponseEntity<Map<String, Object>> ongoing(DtmApiException ex) {
 		return reply(HttpStatus.TOO_EARLY, DtmResult.ONGOING, ex.getMessage());
+	}
+
+	@ExceptionHandler(DtmApiException.ClientError.class)
+	ResponseEntity<Map<String, Object>> clientError(DtmApiException.ClientError ex) {
+		HttpStatus status = this.strictClientErrors ? HttpStatus.valueOf(ex.strictStatus())
+				: HttpStatus.INTERNAL_SERVER_ERROR;
+		return reply(status, null, ex.getMessage());
 	}
 
 	@ExceptionHandler(DtmApiException.Failed.class)

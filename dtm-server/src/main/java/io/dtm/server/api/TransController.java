@@ -148,7 +148,7 @@ public class TransController {
 	@GetMapping("/query")
 	Map<String, Object> query(@RequestParam(name = "gid", required = false) String gid) {
 		if (gid == null || gid.isEmpty()) {
-			throw new DtmApiException.Failed("no gid specified");
+			throw DtmApiException.ClientError.missing("no gid specified");
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("transaction", this.coordinator.find(gid).map(this.views::global).orElse(null));

@@ -1147,6 +1147,20 @@ public class DtmServerProperties {
 		 */
 		private boolean grpcStatus;
 
+		/**
+		 * Answer the client mistakes dtm answers with 500 on the HTTP API with a 4xx: an
+		 * unknown gid, topic or subscriber with 404, a missing gid with 400.
+		 */
+		private boolean clientErrors;
+
+		public boolean isClientErrors() {
+			return this.clientErrors;
+		}
+
+		public void setClientErrors(boolean clientErrors) {
+			this.clientErrors = clientErrors;
+		}
+
 		public boolean isGid() {
 			return this.gid;
 		}

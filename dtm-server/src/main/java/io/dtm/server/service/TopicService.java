@@ -101,10 +101,10 @@ public class TopicService {
 		checkName(topic);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			KvRecord current = this.store.findKv(CATEGORY, topic)
-				.orElseThrow(() -> new DtmApiException.Failed("topic '" + topic + "' not found"));
+				.orElseThrow(() -> DtmApiException.ClientError.notFound("topic '" + topic + "' not found"));
 			List<Subscriber> subscribers = read(current);
 			if (!subscribers.removeIf((s) -> s.url().equals(url))) {
-				throw new DtmApiException.Failed("topic '" + topic + "' has no subscriber " + url);
+				throw DtmApiException.ClientError.notFound("topic '" + topic + "' has no subscriber " + url);
 			}
 			if (write(topic, Optional.of(current), subscribers)) {
 				return;
@@ -120,7 +120,7 @@ public class TopicService {
 	public void delete(String topic) {
 		checkName(topic);
 		if (!this.store.deleteKv(CATEGORY, topic)) {
-			throw new DtmApiException.Failed("topic '" + topic + "' not found");
+			throw DtmApiException.ClientError.notFound("topic '" + topic + "' not found");
 		}
 	}
 
@@ -140,7 +140,7 @@ public class TopicService {
 			.map(Subscriber::url)
 			.toList();
 		if (urls.isEmpty()) {
-			throw new DtmApiException.Failed("topic not found");
+			throw DtmApiException.ClientError.notFound("topic not found");
 		}
 		return urls;
 	}

@@ -173,7 +173,7 @@ public class TransCoordinator {
 					+ RequestValidator.MAX_TEXT_LENGTH + " are stored");
 		}
 		GlobalTrans trans = this.store.find(request.gid())
-			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + request.gid()));
+			.orElseThrow(() -> DtmApiException.ClientError.notFound("no trans with gid: " + request.gid()));
 		requireType(trans, TransType.WORKFLOW);
 		if (trans.status() != GlobalStatus.PREPARED) {
 			throw new DtmApiException.Conflict("current status '" + trans.status() + "', cannot sumbmit");
@@ -197,7 +197,7 @@ public class TransCoordinator {
 		String gid = this.validator.gid(request.gid());
 		this.validator.rollbackReason(request.rollbackReason());
 		GlobalTrans trans = this.store.find(gid)
-			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + gid));
+			.orElseThrow(() -> DtmApiException.ClientError.notFound("no trans with gid: " + gid));
 		String reason = (request.rollbackReason() != null && !request.rollbackReason().isEmpty())
 				? request.rollbackReason() : null;
 		if (trans.transType() == TransType.MSG && trans.status() == GlobalStatus.PREPARED) {
@@ -305,7 +305,7 @@ public class TransCoordinator {
 	public void forceStop(String gid) {
 		String checked = this.validator.gid(gid);
 		GlobalTrans trans = this.store.find(checked)
-			.orElseThrow(() -> new DtmApiException.Failed("no trans with gid: " + checked));
+			.orElseThrow(() -> DtmApiException.ClientError.notFound("no trans with gid: " + checked));
 		if (trans.status().isFinished()) {
 			throw new DtmApiException.Conflict("global transaction force stop error. status: " + trans.status());
 		}
@@ -321,7 +321,7 @@ public class TransCoordinator {
 	public void resetNextCronTime(String gid) {
 		String checked = this.validator.gid(gid);
 		if (!this.store.resetNextCronTime(checked, now())) {
-			throw new DtmApiException.Failed("no trans with gid: " + checked);
+			throw DtmApiException.ClientError.notFound("no trans with gid: " + checked);
 		}
 	}
 

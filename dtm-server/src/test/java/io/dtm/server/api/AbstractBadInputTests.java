@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing. Subclasses bind the suite to a real store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "dtm.server.cron.enabled=false")
+		properties = { "dtm.server.cron.enabled=false", "dtm.server.strict.grpc-status=true",
+				"dtm.server.strict.client-errors=true" })
 @Tag("integration")
-abstract class AbstractBadInputTests {
+abstract class AbstractBadInputTests extends AbstractHostileInputTests {
 
 	private static final String BRANCH = "http://127.0.0.1:9/api/busi/";
 
