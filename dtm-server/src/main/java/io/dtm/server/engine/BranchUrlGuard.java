@@ -104,6 +104,15 @@ public final class BranchUrlGuard {
 	}
 
 	/**
+	 * Whether a host is an IP address literal, so no name has to be resolved.
+	 * @param host the host, IPv6 without brackets
+	 * @return whether it is
+	 */
+	public static boolean isIpLiteral(String host) {
+		return BranchUrlRule.isIpLiteral(host);
+	}
+
+	/**
 	 * Whether every address is allowed but the always-denied set.
 	 * @return whether {@code allow} holds {@code *} and {@code deny} is empty
 	 */

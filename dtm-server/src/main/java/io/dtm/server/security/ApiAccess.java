@@ -7,6 +7,7 @@ import java.util.Set;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.config.DtmServerProperties.ApiAuthentication;
 import io.dtm.server.config.DtmServerProperties.OperatorCalls;
+import io.dtm.server.engine.BranchUrlGuard;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
@@ -56,7 +57,7 @@ public final class ApiAccess {
 	private static IpAddressMatcher network(String text) {
 		String block = text.trim();
 		String address = block.contains("/") ? block.substring(0, block.indexOf('/')) : block;
-		if (!address.matches("[0-9.]+") && !address.contains(":")) {
+		if (!BranchUrlGuard.isIpLiteral(address)) {
 			throw new IllegalArgumentException(
 					"dtm.server.security.api.client-networks: '" + text + "' is not an address or CIDR block");
 		}
