@@ -60,8 +60,10 @@ public class DtmClientAutoConfiguration {
 			});
 		}
 		DtmTemplate template = new DtmTemplate(
-				coordinatorRestClient(properties, restClientBuilder.getIfAvailable(RestClient::builder)), connection,
+				restClient(properties, restClientBuilder.getIfAvailable(RestClient::builder)), connection,
 				retryTemplate(properties.getRetry()), objectMapper.getIfAvailable(ObjectMapper::new), transport);
+		// on coordinator calls only: the same client also calls branches (TCC try, XA)
+		template.setApiToken(properties.getApiToken());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
 	}

@@ -50,6 +50,10 @@ final class CoordinatorClient {
 		this.retry = retry;
 	}
 
+	void setApiToken(String token) {
+		this.http.setApiToken(token);
+	}
+
 	String apiUrl() {
 		return this.http.apiUrl();
 	}

@@ -71,6 +71,16 @@ public class DtmTemplate implements DtmOperations {
 	}
 
 	/**
+	 * The API token of a coordinator that requires one
+	 * ({@code dtm.server.security.api.tokens}): sent as {@code Authorization: Bearer} on
+	 * every HTTP call to the coordinator, never on branch calls.
+	 * @param token the token, {@code null} or blank for none
+	 */
+	public void setApiToken(String token) {
+		this.client.setApiToken(token);
+	}
+
+	/**
 	 * Set how {@link Msg#doAndSubmitDb} finds the barrier for a data source (the
 	 * auto-configuration uses the configured {@link JdbcBarrier} bean for its data
 	 * source).

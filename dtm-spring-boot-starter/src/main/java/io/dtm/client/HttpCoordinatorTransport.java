@@ -33,6 +33,8 @@ final class HttpCoordinatorTransport implements CoordinatorTransport {
 
 	private final DtmConnectionDetails connection;
 
+	private volatile String authorization;
+
 	HttpCoordinatorTransport(RestClient rest, DtmConnectionDetails connection) {
 		this.rest = rest;
 		this.connection = connection;
@@ -97,11 +99,23 @@ final class HttpCoordinatorTransport implements CoordinatorTransport {
 	 * @param json the body, {@code null} for none
 	 * @return the reply; its value is the body
 	 */
+	/**
+	 * The API token every call to the coordinator carries (and no branch call).
+	 * @param token the token, {@code null} or blank for none
+	 */
+	void setApiToken(String token) {
+		this.authorization = (token != null && !token.isBlank()) ? "Bearer " + token.strip() : null;
+	}
+
 	CoordinatorReply exchange(HttpMethod method, String url, String json) {
 		int status;
 		String body;
 		try {
 			RestClient.RequestBodySpec spec = this.rest.method(method).uri(URI.create(url));
+			String auth = this.authorization;
+			if (auth != null) {
+				spec.header("Authorization", auth);
+			}
 			if (json != null) {
 				spec.contentType(MediaType.APPLICATION_JSON).body(json);
 			}

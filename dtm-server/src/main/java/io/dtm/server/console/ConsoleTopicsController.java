@@ -1,5 +1,6 @@
 package io.dtm.server.console;
 
+import io.dtm.server.engine.Redaction;
 import io.dtm.server.service.AuditService;
 import io.dtm.server.service.TopicService;
 import io.dtm.server.service.TopicService.TopicPage;
@@ -63,7 +64,7 @@ class ConsoleTopicsController {
 	String subscribe(@RequestParam String topic, @RequestParam String url,
 			@RequestParam(defaultValue = "") String remark, Authentication user, RedirectAttributes redirect) {
 		return act(redirect, "Subscribed " + url + " to " + topic + ".", () -> this.audit.audited(user.getName(),
-				AuditAction.TOPIC_SUBSCRIBE, topic.trim(), "subscriber " + url.trim(), () -> {
+				AuditAction.TOPIC_SUBSCRIBE, topic.trim(), "subscriber " + Redaction.url(url.trim()), () -> {
 					this.topics.subscribe(topic.trim(), url.trim(), remark.trim());
 					return null;
 				}));
@@ -73,7 +74,7 @@ class ConsoleTopicsController {
 	String unsubscribe(@RequestParam String topic, @RequestParam String url, Authentication user,
 			RedirectAttributes redirect) {
 		return act(redirect, "Unsubscribed " + url + " from " + topic + ".", () -> this.audit.audited(user.getName(),
-				AuditAction.TOPIC_UNSUBSCRIBE, topic, "subscriber " + url, () -> {
+				AuditAction.TOPIC_UNSUBSCRIBE, topic, "subscriber " + Redaction.url(url), () -> {
 					this.topics.unsubscribe(topic, url);
 					return null;
 				}));

@@ -248,8 +248,8 @@ public final class BranchUrlGuard {
 	}
 
 	private Optional<String> hostRefusal(String rawHost, int port, String path, boolean callTime, boolean vouched) {
-		String host = (rawHost.startsWith("[") && rawHost.endsWith("]")) ? rawHost.substring(1, rawHost.length() - 1)
-				: rawHost;
+		String host = BranchUrlRule.withoutTrailingDot((rawHost.startsWith("[") && rawHost.endsWith("]"))
+				? rawHost.substring(1, rawHost.length() - 1) : rawHost);
 		Addresses addresses = new Addresses(host, callTime);
 		String where = host + ":" + port;
 		for (BranchUrlRule rule : this.deny) {
@@ -257,7 +257,9 @@ public final class BranchUrlGuard {
 				return Optional.of(where + " matches rule '" + rule + "' of " + DENY);
 			}
 		}
-		if (explicitlyAllowed(host, port, addresses)) {
+		if (this.allow.stream().anyMatch((rule) -> rule.isExact() && matchesExactly(rule, host, port, addresses))) {
+			// an allow rule that names this host or address exactly may open the
+			// always-denied set; a wildcard or a block may not
 			return Optional.empty();
 		}
 		for (BranchUrlRule rule : ALWAYS_DENIED_RULES) {
@@ -271,10 +273,17 @@ public final class BranchUrlGuard {
 			return Optional.of(where + path + " is this coordinator's own management endpoint, denied unless " + ALLOW
 					+ " names it");
 		}
-		if (this.allowAny || vouched) {
+		if (this.allowAny || vouched || explicitlyAllowed(host, port, addresses)) {
 			return Optional.empty();
 		}
 		return Optional.of(where + " matches no rule of " + ALLOW + " " + texts(this.allow));
+	}
+
+	private static boolean matchesExactly(BranchUrlRule rule, String host, int port, Addresses addresses) {
+		if (rule.matchesName(host, port)) {
+			return true;
+		}
+		return rule.isAddress() && BranchUrlRule.isIpLiteral(host) && rule.matchesAddress(addresses.get(), port);
 	}
 
 	private boolean explicitlyAllowed(String host, int port, Addresses addresses) {

@@ -22,7 +22,11 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 final class BranchUrlRule {
 
-	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+	/**
+	 * Dotted IPv4 and the shorter numeric forms the JVM also reads as addresses
+	 * ({@code 2852039166}, {@code 169.16689662}).
+	 */
+	private static final Pattern IPV4 = Pattern.compile("\\d+(\\.\\d+){0,3}");
 
 	private final String text;
 
@@ -99,7 +103,17 @@ final class BranchUrlRule {
 					+ "billing, *.svc.cluster.local), an address or CIDR block (10.0.0.0/8) nor a service"
 					+ " (nacos://name)");
 		}
-		return new BranchUrlRule(pattern, Kind.NAME, host.toLowerCase(Locale.ROOT), port, null);
+		return new BranchUrlRule(pattern, Kind.NAME, withoutTrailingDot(host.toLowerCase(Locale.ROOT)), port, null);
+	}
+
+	/**
+	 * A host name without the trailing dot of its fully qualified form
+	 * ({@code metadata.google.internal.}), which names the same host.
+	 * @param host the name
+	 * @return the name without it
+	 */
+	static String withoutTrailingDot(String host) {
+		return (host.length() > 1 && host.endsWith(".")) ? host.substring(0, host.length() - 1) : host;
 	}
 
 	private static int port(String text, String suffix) {
@@ -141,6 +155,16 @@ final class BranchUrlRule {
 	}
 
 	/**
+	 * Whether the rule names one host or one address exactly (no wildcard, no block), so
+	 * that it may allow an address of the always-denied set.
+	 * @return whether it does
+	 */
+	boolean isExact() {
+		return (this.kind == Kind.NAME && !this.name.startsWith("*."))
+				|| (this.kind == Kind.ADDRESS && !this.text.contains("/"));
+	}
+
+	/**
 	 * Whether the rule matches a service URL.
 	 * @param scheme the URL's scheme
 	 * @param service the service name
@@ -167,7 +191,7 @@ final class BranchUrlRule {
 		if (this.kind != Kind.NAME || (this.port >= 0 && this.port != port)) {
 			return false;
 		}
-		String lower = host.toLowerCase(Locale.ROOT);
+		String lower = withoutTrailingDot(host.toLowerCase(Locale.ROOT));
 		return this.name.startsWith("*.") ? lower.endsWith(this.name.substring(1)) : lower.equals(this.name);
 	}
 

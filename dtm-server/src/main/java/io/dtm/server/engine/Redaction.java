@@ -20,10 +20,13 @@ public final class Redaction {
 
 	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@?#:]*):[^/@?#]*@");
 
+	/** A user info without a password ({@code https://TOKEN@host/}): a token, often. */
+	private static final Pattern USER_ONLY = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#:]+@");
+
 	private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
 
 	private static final Pattern SECRET_NAME = Pattern
-		.compile(".*(token|key|secret|passw|pwd|signature|sig|auth|credential|session).*");
+		.compile(".*(token|key|secret|pass|pwd|pw|jwt|signature|sig|auth|credential|session|cookie).*");
 
 	private Redaction() {
 	}
@@ -38,6 +41,9 @@ public final class Redaction {
 			return url;
 		}
 		String hidden = USER_INFO.matcher(url).replaceFirst("$1:" + MASK + "@");
+		if (!hidden.contains(MASK + "@")) {
+			hidden = USER_ONLY.matcher(hidden).replaceFirst("$1" + MASK + "@");
+		}
 		if (hidden.indexOf('?') < 0) {
 			return hidden;
 		}

@@ -26,8 +26,11 @@ public record InstanceRecord(String id, String version, int httpPort, int grpcPo
 	/** What separates the instance id from the lease's own part in an owner token. */
 	public static final String OWNER_SEPARATOR = "/";
 
-	/** The longest id kept. */
-	public static final int MAX_ID = 96;
+	/**
+	 * The longest id kept: a lease owner token, the id, {@code /} and a 36-character
+	 * UUID, must fit dtm's {@code owner} column of 128 characters.
+	 */
+	public static final int MAX_ID = 91;
 
 	/** The most gids of passes in progress a record names. */
 	public static final int MAX_PASS_GIDS = 20;

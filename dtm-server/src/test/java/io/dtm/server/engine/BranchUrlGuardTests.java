@@ -20,7 +20,8 @@ class BranchUrlGuardTests {
 	private final List<String> lookups = new ArrayList<>();
 
 	private final Map<String, List<String>> dns = Map.of("billing.internal", List.of("10.0.0.5"), "rebound.example",
-			List.of("10.0.0.6", "169.254.169.254"), "loop.example", List.of("127.0.0.2"));
+			List.of("10.0.0.6", "169.254.169.254"), "loop.example", List.of("127.0.0.2"), "meta.ns.svc.cluster.local",
+			List.of("169.254.169.254"));
 
 	private final BranchUrlGuard.Resolver resolver = (host) -> {
 		this.lookups.add(host);
@@ -150,6 +151,28 @@ class BranchUrlGuardTests {
 		assertThat(ownPort.refusal("http://127.0.0.1:8081/anything", "http")).isPresent();
 		assertThat(ownPort.refusal("http://127.0.0.1:36789/actuator/env", "http")).isEmpty();
 		assertThat(ownPort.refusalOfGrpcCall("[::1]:8081", false)).isPresent();
+	}
+
+	@Test
+	void whenAWildcardOrABlockAllowsAHostShouldStillRefuseMetadataAddresses() {
+		BranchUrlGuard guard = guard(List.of("*.svc.cluster.local", "0.0.0.0/0"), List.of());
+
+		assertThat(guard.refusalOfCall(URI.create("http://meta.ns.svc.cluster.local/computeMetadata/v1/"), false)).get()
+			.asString()
+			.contains("link-local or cloud metadata");
+		assertThat(guard.refusal("http://169.254.169.254/latest", "http")).isPresent();
+		assertThat(guard.refusal("http://10.1.2.3/x", "http")).isEmpty();
+	}
+
+	@Test
+	void whenAHostIsWrittenAnotherWayShouldStillBeRecognised() {
+		BranchUrlGuard guard = guard(List.of("*"), List.of("admin.corp"));
+
+		assertThat(guard.refusal("http://admin.corp./x", "http")).as("trailing dot").isPresent();
+		assertThat(guard.refusal("http://ADMIN.corp/x", "http")).isPresent();
+		assertThat(guard.refusal("http://metadata.google.internal./x", "http")).isPresent();
+		assertThat(guard.refusal("http://2852039166/latest", "http")).as("169.254.169.254 as one number").isPresent();
+		assertThat(this.lookups).isEmpty();
 	}
 
 	@Test

@@ -16,7 +16,8 @@ class RedactionTests {
 	void whenAUrlCarriesAUserInfoPasswordShouldHideIt() {
 		assertThat(Redaction.url("https://svc:p4ss@pay.example:8443/TransOut?x=1"))
 			.isEqualTo("https://svc:******@pay.example:8443/TransOut?x=1");
-		assertThat(Redaction.url("http://svc@pay.example/TransOut")).isEqualTo("http://svc@pay.example/TransOut");
+		assertThat(Redaction.url("http://t0ken@pay.example/TransOut")).as("a user info alone is a token, often")
+			.isEqualTo("http://******@pay.example/TransOut");
 	}
 
 	@Test

@@ -158,8 +158,9 @@ class HelmChartTests {
 		assertThat(path(config, "spring.security.oauth2.client.registration.oidc.client-id")).isEqualTo("dtm-console");
 		assertThat(path(config, "spring.security.oauth2.client.provider.oidc.user-name-attribute"))
 			.isEqualTo("preferred_username");
-		assertThat(path(config, "server.forward-headers-strategy")).as("the https redirect URI behind an ingress")
-			.isEqualTo("native");
+		assertThat(path(config, "server.forward-headers-strategy"))
+			.as("forwarded addresses are trusted only when the operator names the proxies")
+			.isEqualTo("none");
 		assertThat(path(config, "dtm.server.console.oidc.roles-claim")).isEqualTo("roles");
 		@SuppressWarnings("unchecked")
 		Map<String, Object> mapping = (Map<String, Object>) path(config, "dtm.server.console.oidc.role-mapping");
