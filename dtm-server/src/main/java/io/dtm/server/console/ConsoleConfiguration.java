@@ -124,7 +124,7 @@ public class ConsoleConfiguration {
 	@Bean
 	ConsoleTransactions consoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
 			AuditTrail auditTrail, ObjectMapper objectMapper, ConsoleProperties properties) {
-		return new ConsoleTransactions(coordinator, store, callLog, auditTrail, Clock.systemUTC(), objectMapper,
+		return new ConsoleTransactions(coordinator, store, callLog, auditTrail, Clock.systemUTC(),
 				properties.getRefreshInterval());
 	}
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.core.GlobalStatus;
 import io.dtm.server.service.TransCoordinator;
 import io.dtm.server.store.AuditAction;
@@ -37,8 +36,6 @@ public class ConsoleTransactions {
 
 	private final Clock clock;
 
-	private final ObjectMapper objectMapper;
-
 	private final BranchCallLog callLog;
 
 	private final AuditTrail auditTrail;
@@ -48,14 +45,13 @@ public class ConsoleTransactions {
 	private final Duration countsTtl;
 
 	public ConsoleTransactions(TransCoordinator coordinator, TransStore store, BranchCallLog callLog,
-			AuditTrail auditTrail, Clock clock, ObjectMapper objectMapper, Duration refreshInterval) {
+			AuditTrail auditTrail, Clock clock, Duration refreshInterval) {
 		this.countsTtl = (refreshInterval.compareTo(MIN_COUNTS_TTL) > 0) ? refreshInterval : MIN_COUNTS_TTL;
 		this.callLog = callLog;
 		this.auditTrail = auditTrail;
 		this.coordinator = coordinator;
 		this.store = store;
 		this.clock = clock;
-		this.objectMapper = objectMapper;
 	}
 
 	/**

@@ -21,6 +21,16 @@ public final class ApiAccess {
 	public static final List<String> OPERATOR_PATHS = List.of("/api/dtmsvr/forceStop", "/api/dtmsvr/resetNextCronTime",
 			"/api/dtmsvr/resetCronTime", "/api/dtmsvr/topic/**", "/api/dtmsvr/scanKV", "/api/dtmsvr/queryKV");
 
+	/** Why a presented bearer token is refused. */
+	public static final String UNKNOWN_TOKEN = "the bearer token is not one of dtm.server.security.api.tokens";
+
+	/** Why a call without a token is refused where one is needed. */
+	public static final String TOKEN_NEEDED = "this call needs Authorization: Bearer <token> with a token of"
+			+ " dtm.server.security.api.tokens";
+
+	/** Why a token without the operator role is refused an operator call. */
+	public static final String OPERATOR_NEEDED = "this call needs a token with the OPERATOR role";
+
 	/** The gRPC methods of the operator calls. */
 	public static final Set<String> OPERATOR_METHODS = Set.of("dtmgimp.Dtm/DeleteTopic");
 

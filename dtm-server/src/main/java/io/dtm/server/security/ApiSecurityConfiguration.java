@@ -134,8 +134,7 @@ public class ApiSecurityConfiguration {
 					return null;
 				}
 				return caller.map(ApiTokenAuthentication::of)
-					.orElseThrow(() -> new BadCredentialsException(
-							"the bearer token is not one of dtm.server.security.api.tokens"));
+					.orElseThrow(() -> new BadCredentialsException(ApiAccess.UNKNOWN_TOKEN));
 			};
 			AuthenticationFilter bearer = new AuthenticationFilter(tokens,
 					(request) -> ApiAccess.bearer(request.getHeader("Authorization"))
@@ -200,15 +199,14 @@ public class ApiSecurityConfiguration {
 				refuse(objectMapper, response, 403, access.networkRefusal(request.getRemoteAddr()));
 				return;
 			}
-			refuse(objectMapper, response, 401,
-					"this call needs Authorization: Bearer <token> with a token of dtm.server.security.api.tokens");
+			refuse(objectMapper, response, 401, ApiAccess.TOKEN_NEEDED);
 		}
 
 		private static String denied(ApiAccess access, HttpServletRequest request) {
 			if (!access.networkAllowed(request.getRemoteAddr())) {
 				return access.networkRefusal(request.getRemoteAddr());
 			}
-			return "this call needs a token with the OPERATOR role";
+			return ApiAccess.OPERATOR_NEEDED;
 		}
 
 		private static void refuse(ObjectMapper objectMapper, HttpServletResponse response, int status, String message)

@@ -60,8 +60,7 @@ public class GrpcApiAccessInterceptor implements ServerInterceptor {
 		Optional<String> token = ApiAccess.bearer(headers.get(AUTHORIZATION));
 		Optional<ApiCaller> caller = token.flatMap(this.access::caller);
 		if (token.isPresent() && caller.isEmpty() && this.access.tokenRequired()) {
-			return refuse(call, Status.UNAUTHENTICATED
-				.withDescription("the bearer token is not one of dtm.server.security.api.tokens"));
+			return refuse(call, Status.UNAUTHENTICATED.withDescription(ApiAccess.UNKNOWN_TOKEN));
 		}
 		boolean operatorMethod = ApiAccess.OPERATOR_METHODS.contains(method);
 		if (caller.isEmpty()
@@ -70,8 +69,7 @@ public class GrpcApiAccessInterceptor implements ServerInterceptor {
 					"this call needs metadata authorization: Bearer <token> with a token of dtm.server.security.api.tokens"));
 		}
 		if (operatorMethod && this.access.operatorCallsRestricted() && !caller.get().isOperator()) {
-			return refuse(call,
-					Status.PERMISSION_DENIED.withDescription("this call needs a token with the OPERATOR role"));
+			return refuse(call, Status.PERMISSION_DENIED.withDescription(ApiAccess.OPERATOR_NEEDED));
 		}
 		return next.startCall(call, headers);
 	}
