@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -91,6 +92,9 @@ public class DtmServerProperties {
 	@Valid
 	private final Instances instances = new Instances();
 
+	@Valid
+	private final Retention retention = new Retention();
+
 	private final Security security = new Security();
 
 	public Duration getRetryInterval() {
@@ -171,6 +175,10 @@ public class DtmServerProperties {
 
 	public Instances getInstances() {
 		return this.instances;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
 	}
 
 	public Security getSecurity() {
@@ -489,6 +497,100 @@ public class DtmServerProperties {
 
 		public void setForgetAfter(Duration forgetAfter) {
 			this.forgetAfter = forgetAfter;
+		}
+
+	}
+
+	/**
+	 * Retention of finished transactions in the SQL store: one instance at a time (the
+	 * holder of the lease {@code retention} in {@code dtm_lease}) deletes the
+	 * transactions that finished longer ago than {@code finished}, with their branches
+	 * and branch call records, in batches with a pause between them. Unfinished
+	 * transactions are never deleted. The Redis store lets finished transactions expire
+	 * instead ({@code dtm.server.store.redis.finished-data-expire}) and ignores these
+	 * settings.
+	 */
+	public static final class Retention {
+
+		/**
+		 * How long a finished (succeed or failed) transaction is kept after it finished.
+		 * 0 keeps every transaction forever, as dtm does.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 0)
+		private Duration finished = Duration.ofDays(7);
+
+		/**
+		 * How often each instance tries to take the cleanup lease; the holder deletes
+		 * everything due, then waits this long.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration interval = Duration.ofMinutes(1);
+
+		/**
+		 * Most transactions deleted in one database transaction.
+		 */
+		@Min(1)
+		@Max(5000)
+		private int batchSize = 500;
+
+		/**
+		 * Pause after each batch, which bounds the deletion rate (with the defaults, at
+		 * most 5,000 transactions a second) so live traffic keeps the store. Keep the
+		 * rate above the rate transactions finish at, or rows pile up.
+		 */
+		@DurationUnit(ChronoUnit.MILLIS)
+		@DurationMin(millis = 0)
+		private Duration batchPause = Duration.ofMillis(100);
+
+		/**
+		 * How long the cleanup lease lasts without renewal; the holder renews it before
+		 * every batch. An instance that dies holding it delays the cleanup by at most
+		 * this long.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		@DurationMin(seconds = 1)
+		private Duration lease = Duration.ofMinutes(2);
+
+		public Duration getFinished() {
+			return this.finished;
+		}
+
+		public void setFinished(Duration finished) {
+			this.finished = finished;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getBatchPause() {
+			return this.batchPause;
+		}
+
+		public void setBatchPause(Duration batchPause) {
+			this.batchPause = batchPause;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
 		}
 
 	}

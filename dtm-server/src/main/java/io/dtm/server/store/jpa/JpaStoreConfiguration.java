@@ -6,7 +6,9 @@ import io.dtm.server.config.DtmServerProperties.StoreType;
 import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.InstanceRegistry;
+import io.dtm.server.store.JobLease;
 import io.dtm.server.store.OptionsCodec;
+import io.dtm.server.store.RetentionStore;
 import io.dtm.server.store.TransStore;
 import jakarta.persistence.EntityManager;
 
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Selects the JPA store: the default, or {@code dtm.server.store.type=jpa}.
@@ -60,6 +63,18 @@ class JpaStoreConfiguration {
 	@Bean
 	InstanceRegistry jdbcInstanceRegistry(DataSource dataSource) {
 		return new JdbcInstanceRegistry(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	RetentionStore jdbcRetentionStore(DataSource dataSource, PlatformTransactionManager transactionManager,
+			BranchCallLog callLog) {
+		return new JdbcRetentionStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+				callLog);
+	}
+
+	@Bean
+	JobLease jdbcJobLease(DataSource dataSource) {
+		return new JdbcJobLease(new JdbcTemplate(dataSource));
 	}
 
 }

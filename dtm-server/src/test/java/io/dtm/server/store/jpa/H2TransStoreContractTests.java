@@ -1,5 +1,13 @@
 package io.dtm.server.store.jpa;
 
+import io.dtm.server.store.TransStore;
+
+import io.dtm.server.store.RetentionStore;
+
+import io.dtm.server.store.JobLease;
+
+import io.dtm.server.store.AbstractRetentionContractTests;
+
 import java.util.UUID;
 
 import io.dtm.server.service.AuditService;
@@ -31,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Store contract on the embedded H2 file store.
  */
 class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
+
+	@Autowired
+	private RetentionStore retention;
+
+	@Autowired
+	private JobLease lease;
 
 	@Autowired
 	private ApplicationContext context;
@@ -90,6 +104,31 @@ class H2TransStoreContractTests extends AbstractSpringTransStoreContractTests {
 		@Override
 		protected InstanceRegistry registry() {
 			return H2TransStoreContractTests.this.instanceRegistry();
+		}
+
+	}
+
+	@Nested
+	class Retention extends AbstractRetentionContractTests {
+
+		@Override
+		protected TransStore store() {
+			return H2TransStoreContractTests.this.store();
+		}
+
+		@Override
+		protected BranchCallLog callLog() {
+			return H2TransStoreContractTests.this.callLog();
+		}
+
+		@Override
+		protected RetentionStore retention() {
+			return H2TransStoreContractTests.this.retention;
+		}
+
+		@Override
+		protected JobLease lease() {
+			return H2TransStoreContractTests.this.lease;
 		}
 
 	}

@@ -1,5 +1,15 @@
 package io.dtm.server.store.jpa;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.dtm.server.store.TransStore;
+
+import io.dtm.server.store.RetentionStore;
+
+import io.dtm.server.store.JobLease;
+
+import io.dtm.server.store.AbstractRetentionContractTests;
+
 import io.dtm.server.store.AbstractAuditTrailContractTests;
 import io.dtm.server.store.AbstractBranchCallLogContractTests;
 import io.dtm.server.store.AbstractInstanceRegistryContractTests;
@@ -19,6 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Store contract on a real MariaDB through MySQL Connector/J.
  */
 class MariaDbTransStoreContractTests extends AbstractSpringTransStoreContractTests {
+
+	@Autowired
+	private RetentionStore retention;
+
+	@Autowired
+	private JobLease lease;
 
 	@BeforeAll
 	static void requireDatabase() {
@@ -56,6 +72,31 @@ class MariaDbTransStoreContractTests extends AbstractSpringTransStoreContractTes
 		@Override
 		protected InstanceRegistry registry() {
 			return MariaDbTransStoreContractTests.this.instanceRegistry();
+		}
+
+	}
+
+	@Nested
+	class Retention extends AbstractRetentionContractTests {
+
+		@Override
+		protected TransStore store() {
+			return MariaDbTransStoreContractTests.this.store();
+		}
+
+		@Override
+		protected BranchCallLog callLog() {
+			return MariaDbTransStoreContractTests.this.callLog();
+		}
+
+		@Override
+		protected RetentionStore retention() {
+			return MariaDbTransStoreContractTests.this.retention;
+		}
+
+		@Override
+		protected JobLease lease() {
+			return MariaDbTransStoreContractTests.this.lease;
 		}
 
 	}
