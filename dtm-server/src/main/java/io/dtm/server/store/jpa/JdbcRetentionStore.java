@@ -16,7 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code status_update_time}; a batch is deleted in one database transaction that first
  * locks the global rows still finished before the cutoff, then deletes their branch rows,
  * their branch call records and the global rows, so no reader ever sees a transaction
- * without its branches. The SQL works on MySQL/MariaDB and on H2 in MySQL mode.
+ * without its branches. The transaction must run at {@code READ COMMITTED}: under
+ * InnoDB's default {@code REPEATABLE READ} the locking read and the deletes also lock the
+ * gaps between the index entries they visit, and the inserts and guarded updates of live
+ * transactions whose gids fall into those gaps wait for the batch or deadlock with it.
+ * The SQL works on MySQL/MariaDB and on H2 in MySQL mode.
  */
 class JdbcRetentionStore implements RetentionStore {
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,8 +69,9 @@ class JpaStoreConfiguration {
 	@Bean
 	RetentionStore jdbcRetentionStore(DataSource dataSource, PlatformTransactionManager transactionManager,
 			BranchCallLog callLog) {
-		return new JdbcRetentionStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-				callLog);
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		return new JdbcRetentionStore(new JdbcTemplate(dataSource), transactions, callLog);
 	}
 
 	@Bean
