@@ -250,6 +250,8 @@ public class DtmClientProperties {
 		 */
 		private Duration redisExpire = Duration.ofDays(7);
 
+		private final Cleanup cleanup = new Cleanup();
+
 		public String getTableName() {
 			return this.tableName;
 		}
@@ -280,6 +282,86 @@ public class DtmClientProperties {
 
 		public void setRedisExpire(Duration redisExpire) {
 			this.redisExpire = redisExpire;
+		}
+
+		public Cleanup getCleanup() {
+			return this.cleanup;
+		}
+
+	}
+
+	/**
+	 * Cleanup of old rows of the JDBC barrier table (the Redis barrier expires its keys
+	 * after redis-expire instead).
+	 */
+	public static final class Cleanup {
+
+		/**
+		 * Whether to delete barrier rows older than max-age.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Rows older than this are deleted. It must exceed the longest time the
+		 * coordinator can keep calling a branch of a transaction (its timeout plus every
+		 * retry until it finishes): a row deleted earlier no longer protects against a
+		 * late or repeated call. At least one minute.
+		 */
+		private Duration maxAge = Duration.ofDays(7);
+
+		/**
+		 * How often the cleanup runs.
+		 */
+		private Duration interval = Duration.ofMinutes(10);
+
+		/**
+		 * Most rows one statement deletes.
+		 */
+		private int batchSize = 1000;
+
+		/**
+		 * Pause after each full batch, to leave the database to the business.
+		 */
+		private Duration batchPause = Duration.ofMillis(100);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getBatchPause() {
+			return this.batchPause;
+		}
+
+		public void setBatchPause(Duration batchPause) {
+			this.batchPause = batchPause;
 		}
 
 	}

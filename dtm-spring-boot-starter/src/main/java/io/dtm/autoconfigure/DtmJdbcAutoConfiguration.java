@@ -1,13 +1,17 @@
 package io.dtm.autoconfigure;
 
+import java.util.function.IntConsumer;
+
 import javax.sql.DataSource;
 
 import io.dtm.client.DtmOperations;
 import io.dtm.client.DtmTemplateCustomizer;
+import io.dtm.client.barrier.BarrierCleanup;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.xa.XaConnectionFactory;
 import io.dtm.client.xa.XaParticipant;
 import io.dtm.core.diagnostics.DataSourceTarget;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +28,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -83,6 +88,37 @@ public class DtmJdbcAutoConfiguration {
 		return new XaParticipant(() -> XaConnectionFactory
 			.driverManager(dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())
 			.open(), dtm, properties.getBarrier().getTableName());
+	}
+
+	/**
+	 * Cleanup of old barrier rows, when {@code dtm.client.barrier.cleanup.enabled}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "dtm.client.barrier.cleanup", name = "enabled", havingValue = "true")
+	static class BarrierCleanupConfiguration {
+
+		@Bean
+		BarrierCleanup dtmBarrierCleanup(JdbcBarrier jdbcBarrier, DtmClientProperties properties,
+				ObjectProvider<BarrierCleanupMeter> meter) {
+			DtmClientProperties.Cleanup cleanup = properties.getBarrier().getCleanup();
+			IntConsumer deleted = meter.getIfAvailable();
+			return new BarrierCleanup(jdbcBarrier, cleanup.getMaxAge(), cleanup.getInterval(), cleanup.getBatchSize(),
+					cleanup.getBatchPause(), (deleted != null) ? deleted : (count) -> {
+					});
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterRegistry.class)
+		static class BarrierCleanupMetricsConfiguration {
+
+			@Bean
+			BarrierCleanupMeter dtmBarrierCleanupMeter(ObjectProvider<MeterRegistry> registry,
+					JdbcBarrier jdbcBarrier) {
+				return new BarrierCleanupMeter(registry, jdbcBarrier.getTableName());
+			}
+
+		}
+
 	}
 
 }

@@ -3,11 +3,13 @@ package io.dtm.autoconfigure;
 import javax.sql.DataSource;
 
 import io.dtm.client.DtmTemplate;
+import io.dtm.client.barrier.BarrierCleanup;
 import io.dtm.client.barrier.JdbcBarrier;
 import io.dtm.client.barrier.RedisBarrier;
 import io.dtm.client.web.BranchBarrierArgumentResolver;
 import io.dtm.client.web.DtmExceptionHandler;
 import io.dtm.client.xa.XaParticipant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -70,6 +72,41 @@ class DtmOptionalAutoConfigurationTests {
 					Integer.class))
 				.isZero();
 		});
+	}
+
+	@Test
+	void whenBarrierCleanupIsNotEnabledShouldNotCreateIt() {
+		this.jdbcRunner.run((context) -> assertThat(context).doesNotHaveBean(BarrierCleanup.class));
+	}
+
+	@Test
+	void whenBarrierCleanupIsEnabledShouldRunItAndCountWhatItDeletes() {
+		this.jdbcRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("dtm.client.barrier.initialize-schema=true", "dtm.client.barrier.cleanup.enabled=true",
+					"dtm.client.barrier.cleanup.max-age=1h", "dtm.client.barrier.cleanup.interval=1h")
+			.run((context) -> {
+				BarrierCleanup cleanup = context.getBean(BarrierCleanup.class);
+				assertThat(cleanup.isRunning()).isTrue();
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				jdbc.update("INSERT INTO dtm_barrier (trans_type, gid, branch_id, op, barrier_id, reason, create_time) "
+						+ "VALUES ('saga', 'old', '01', 'action', '01', 'action', DATEADD(DAY, -1, LOCALTIMESTAMP))");
+
+				assertThat(cleanup.sweep()).isOne();
+				assertThat(context.getBean(SimpleMeterRegistry.class)
+					.get("dtm.barrier.cleanup.deleted")
+					.tag("table", "dtm_barrier")
+					.counter()
+					.count()).isOne();
+			});
+	}
+
+	@Test
+	void whenBarrierCleanupMaxAgeIsUnderAMinuteShouldFailToStart() {
+		this.jdbcRunner
+			.withPropertyValues("dtm.client.barrier.cleanup.enabled=true", "dtm.client.barrier.cleanup.max-age=10s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasRootCauseMessage("'maxAge' must be at least one minute"));
 	}
 
 	@Test

@@ -36,6 +36,23 @@ public enum BarrierDialect {
 	}
 
 	/**
+	 * Deletes at most {@code ?2} barrier rows older than {@code ?1} seconds by the
+	 * database's own clock (the clock that stamped {@code create_time}), through the
+	 * index on {@code create_time}.
+	 * @param table the table name
+	 * @return the statement
+	 */
+	String deleteOldSql(String table) {
+		return switch (this) {
+			case MYSQL -> "DELETE FROM " + table + " WHERE create_time < NOW() - INTERVAL ? SECOND LIMIT ?";
+			case POSTGRESQL -> "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
+					+ " WHERE create_time < CURRENT_TIMESTAMP - ? * INTERVAL '1 second' LIMIT ?)";
+			case H2 -> "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
+					+ " WHERE create_time < DATEADD(SECOND, -?, LOCALTIMESTAMP) LIMIT ?)";
+		};
+	}
+
+	/**
 	 * The statements that create the barrier table (idempotent).
 	 * @param table the table name, optionally qualified with a schema (MySQL: database)
 	 * @return the statements

@@ -1,5 +1,7 @@
 package io.dtm.client.barrier;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -169,6 +171,21 @@ public class JdbcBarrier {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Delete one batch of barrier rows older than an age, by the database's clock, in a
+	 * statement of its own (outside any transaction of the caller's). Only for rows of
+	 * transactions that can no longer call this participant: see {@link BarrierCleanup}.
+	 * @param age the age, at least one second
+	 * @param limit the most rows to delete
+	 * @return how many rows were deleted
+	 */
+	public int deleteOlderThan(Duration age, int limit) {
+		Assert.isTrue(age.getSeconds() >= 1, "'age' must be at least one second");
+		Assert.isTrue(limit > 0, "'limit' must be positive");
+		return withTable(
+				() -> this.jdbcTemplate.update(dialect().deleteOldSql(this.tableName), age.getSeconds(), limit));
 	}
 
 	/**

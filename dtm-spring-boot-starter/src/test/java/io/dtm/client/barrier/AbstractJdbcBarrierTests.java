@@ -1,5 +1,8 @@
 package io.dtm.client.barrier;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -116,6 +119,34 @@ abstract class AbstractJdbcBarrierTests {
 		assertThat(adjust(cancel, account, 30)).isEqualTo(BarrierOutcome.NULL_COMPENSATION);
 		assertThat(adjust(lateTry, account, -30)).isEqualTo(BarrierOutcome.HANGING);
 		assertThat(balance(account)).isEqualTo(100);
+	}
+
+	@Test
+	void whenBarrierRowsAreOlderThanTheMaxAgeTheCleanupShouldDeleteThemInBatchesAndKeepTheRest() throws Exception {
+		String account = account(100);
+		String prefix = "aged-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		for (int i = 0; i < 5; i++) {
+			adjust(BranchBarrier.of(TransType.TCC, prefix + i, "01", BranchOp.CANCEL), account, 30);
+		}
+		String fresh = gid();
+		adjust(BranchBarrier.of(TransType.TCC, fresh, "01", BranchOp.CANCEL), account, 30);
+		this.jdbc.update("UPDATE dtm_barrier SET create_time = ? WHERE gid LIKE ?",
+				Timestamp.valueOf(LocalDateTime.now().minusDays(3)), prefix + "%");
+		List<Integer> batches = new ArrayList<>();
+		BarrierCleanup cleanup = new BarrierCleanup(this.barrier, Duration.ofDays(1), Duration.ofMinutes(10), 4,
+				Duration.ofMillis(1), batches::add);
+
+		int deleted = cleanup.sweep();
+
+		assertThat(deleted).isEqualTo(10);
+		assertThat(batches).containsExactly(4, 4, 2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dtm_barrier WHERE gid LIKE ?", Integer.class,
+				prefix + "%"))
+			.isZero();
+		assertThat(adjust(BranchBarrier.of(TransType.TCC, fresh, "01", BranchOp.TRY), account, -30))
+			.as("the fresh cancel still blocks its late try")
+			.isEqualTo(BarrierOutcome.HANGING);
+		assertThat(cleanup.sweep()).isZero();
 	}
 
 	@Test
