@@ -81,6 +81,7 @@ class HelmChartTests {
 		assertThat(path(config, "management.server.port")).isEqualTo(9090);
 		assertThat(path(config, "dtm.server.grpc.enabled")).isEqualTo(true);
 		assertThat(path(config, "dtm.server.grpc.port")).isEqualTo(36790);
+		assertThat(path(config, "dtm.server.retention.finished")).isEqualTo("7d");
 		assertThat(manifests.configFiles()).containsOnlyKeys("application.yml");
 		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION")).containsEntry("value",
 				"optional:file:/etc/dtm/");
