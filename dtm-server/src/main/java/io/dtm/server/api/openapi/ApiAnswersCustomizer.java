@@ -131,8 +131,11 @@ class ApiAnswersCustomizer implements OpenApiCustomizer {
 			responses.computeIfAbsent("429", (code) -> answer("Only with `dtm.server.limits.rate-per-client`: this "
 					+ "client address made too many calls; retry after the `Retry-After` seconds (1)."));
 		}
-		operation.addSecurityItem(new SecurityRequirement());
-		operation.addSecurityItem(new SecurityRequirement().addList(OpenApiConfiguration.API_TOKEN));
+		if (operation.getSecurity() == null) {
+			// no token, or a bearer token: which one depends on dtm.server.security.api
+			operation.addSecurityItem(new SecurityRequirement());
+			operation.addSecurityItem(new SecurityRequirement().addList(OpenApiConfiguration.API_TOKEN));
+		}
 	}
 
 	private static String forbidden(String path) {
