@@ -5,7 +5,13 @@ import java.util.Optional;
 
 import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.server.diagnostics.DiagnosticRunner;
+import io.dtm.server.api.openapi.ApiAnswers;
 import io.dtm.server.diagnostics.StoreCheck;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "probes", description = "Liveness and store checks; open even when API access is restricted.")
 public class PingController {
 
 	private final StoreCheck storeCheck;
@@ -31,6 +38,10 @@ public class PingController {
 
 	/** Liveness as dtm answers it. */
 	@RequestMapping("/ping")
+	@Operation(summary = "Liveness, as dtm answers it",
+			description = "Answers every HTTP method (described here as GET); reads no store.")
+	@ApiResponse(responseCode = "200", description = "Alive.",
+			content = @Content(schema = @Schema(implementation = ApiAnswers.Pong.class)))
 	Map<String, Object> ping() {
 		return Map.of("msg", "pong");
 	}
@@ -40,6 +51,15 @@ public class PingController {
 	 * health check it waits at most {@code dtm.server.diagnostics.check-timeout}.
 	 */
 	@RequestMapping("/health")
+	@Operation(summary = "Whether the store answers", description = "Answers every HTTP method (described here as "
+			+ "GET). Asks the store a trivial question and waits at most `dtm.server.diagnostics.check-timeout` "
+			+ "(2 s).")
+	@ApiResponse(responseCode = "200", description = "The store answered: `{\"result\":\"success\"}`.",
+			content = @Content(schema = @Schema(implementation = ApiAnswers.Health.class)))
+	@ApiResponse(responseCode = "503",
+			description = "The store did not answer in time or failed: `result` "
+					+ "`failure` with the D-code (D1001 SQL, D1002 Redis) and the diagnosis.",
+			content = @Content(schema = @Schema(implementation = ApiAnswers.Health.class)))
 	ResponseEntity<Map<String, Object>> health() {
 		Optional<Diagnosis> problem = this.runner.run(this.storeCheck);
 		if (problem.isEmpty()) {

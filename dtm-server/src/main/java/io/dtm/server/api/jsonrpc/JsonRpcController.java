@@ -7,9 +7,15 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtm.server.api.openapi.JsonRpcSchemas;
 import io.dtm.server.diagnostics.StoreFailures;
 import io.dtm.server.service.GidGenerator;
 import io.dtm.server.service.TransCoordinator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept} header asks for.
  */
 @RestController
+@Tag(name = "json-rpc", description = "dtm's JSON-RPC 2.0 protocol on the HTTP port.")
 class JsonRpcController {
 
 	private static final Map<String, Object> FAILED_RESULT = Map.of();
@@ -45,7 +52,19 @@ class JsonRpcController {
 	}
 
 	@PostMapping(path = "/api/json-rpc", consumes = MediaType.ALL_VALUE)
-	ResponseEntity<byte[]> call(@RequestBody(required = false) byte[] body) throws JsonProcessingException {
+	@Operation(operationId = "jsonRpc", summary = "Call a dtm method over JSON-RPC 2.0",
+			description = "`newGid`, `prepare`, `submit`, "
+					+ "`abort` and `registerBranch` run through the same service layer as the HTTP endpoints: the same "
+					+ "validation, rules and messages. The body is read as JSON whatever its `Content-Type`. The answer is "
+					+ "always HTTP 200 (but for the size limit and access refusals); errors are in `error`.")
+	@ApiResponse(responseCode = "200", description = "The JSON-RPC answer.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = JsonRpcSchemas.Answer.class)))
+	ResponseEntity<byte[]> call(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = JsonRpcSchemas.Request.class))) @RequestBody(
+							required = false) byte[] body)
+			throws JsonProcessingException {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.mapper.writeValueAsBytes(answer(body)));
