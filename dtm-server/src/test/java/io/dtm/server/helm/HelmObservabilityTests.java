@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtm.server.helm.HelmChart.Manifests;
 import io.dtm.server.observability.ObservabilityFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * — its structured log option, and Kubernetes' recommended labels on every object it
  * renders.
  */
-@Tag("integration")
 class HelmObservabilityTests {
 
 	private static final List<String> STANDARD_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
@@ -101,6 +99,15 @@ class HelmObservabilityTests {
 	}
 
 	@Test
+	void templateWhenProductionValuesShouldInstallTheRulesTheDashboardAndJsonLogs() {
+		Manifests manifests = render(HelmChart.PRODUCTION);
+
+		assertThat(path(manifests.only("PrometheusRule"), "metadata.labels.release")).isEqualTo("prometheus");
+		assertThat(configMap(manifests, "dtm-dtm-server-dashboard")).isNotNull();
+		assertThat(path(applicationYml(manifests), "logging.structured.format.console")).isEqualTo("ecs");
+	}
+
+	@Test
 	void templateWhenAStructuredLogFormatIsSetShouldConfigureTheConsole(@TempDir Path tmp) throws IOException {
 		Manifests manifests = render(Files.writeString(tmp.resolve("logging.yaml"), "logging:\n  format: ecs\n"));
 
@@ -145,7 +152,7 @@ class HelmObservabilityTests {
 	}
 
 	private static Map<String, Object> applicationYml(Manifests manifests) {
-		return new Yaml().load((String) path(configMap(manifests, "dtm-dtm-server"), "data.application\\.yml"));
+		return new Yaml().load((String) path(manifests.applicationConfigMap(), "data.application\\.yml"));
 	}
 
 	private static String expr(List<Map<String, Object>> rules, String alert) {
