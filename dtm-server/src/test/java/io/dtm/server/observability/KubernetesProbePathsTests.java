@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /livez} and {@code /readyz}, Kubernetes' names for the liveness and readiness
- * groups, answer on the API port with API tokens on (the production set-up), past the
- * security chains and the console's filters.
+ * groups, answer on the API port while Actuator has a port of its own and API tokens are
+ * on (the Helm chart's and the production set-up), past the security chains and the
+ * console's filters.
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,7 +35,7 @@ class KubernetesProbePathsTests {
 		registry.add("dtm.server.security.api.tokens[0].sha256", () -> ApiTokens.hash("probe-test-operator-token"));
 		registry.add("dtm.server.security.api.tokens[0].role", () -> "OPERATOR");
 		registry.add("dtm.server.security.actuator.diagnostics", () -> "operator");
-		registry.add("dtm.server.console.enabled", () -> "true");
+		registry.add("management.server.port", () -> "0");
 	}
 
 	@Test
