@@ -188,9 +188,9 @@ public class TransCron implements SmartLifecycle {
 				recovered();
 				if (leased.isPresent()) {
 					GlobalTrans trans = leased.get();
-					reportLease(trans);
 					this.passes.execute(() -> runPass(trans));
 					dispatched = true;
+					reportLease(trans);
 				}
 				else {
 					this.metrics.polled(CronMetrics.PollResult.IDLE);
