@@ -17,11 +17,13 @@
 {{- end }}
 {{- end }}
 
-{{/* Common labels. */}}
+{{/* Common labels: Kubernetes' recommended app.kubernetes.io/* set, on every object and pod. */}}
 {{- define "dtm-server.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{ include "dtm-server.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: coordinator
+app.kubernetes.io/part-of: dtm
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 

@@ -21,9 +21,11 @@ class CronConfiguration {
 
 	@Bean
 	TransCron transCron(TransStore store, TransWorker worker, Schedule schedule, DtmServerProperties properties,
-			ObjectProvider<StoreFailureReporter> storeFailures, ObjectProvider<InstanceIdentity> identity) {
+			ObjectProvider<StoreFailureReporter> storeFailures, ObjectProvider<InstanceIdentity> identity,
+			ObjectProvider<CronMetrics> metrics) {
 		TransCron cron = new TransCron(store, worker, schedule, properties.getCron());
 		storeFailures.ifAvailable(cron::setStoreFailureReporter);
+		metrics.ifAvailable(cron::setMetrics);
 		identity.ifAvailable((instance) -> cron.setLeaseOwners(instance::leaseOwner));
 		return cron;
 	}

@@ -1,6 +1,7 @@
 package io.dtm.server.cron;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,8 @@ public class TransCron implements SmartLifecycle {
 
 	private volatile StoreFailureReporter storeFailures = StoreFailureReporter.NONE;
 
+	private volatile CronMetrics metrics = CronMetrics.NONE;
+
 	private volatile Supplier<String> leaseOwners = () -> UUID.randomUUID().toString();
 
 	private volatile boolean running;
@@ -75,6 +78,14 @@ public class TransCron implements SmartLifecycle {
 	}
 
 	/**
+	 * Where polls and leases are reported for monitoring.
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(CronMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	/**
 	 * Where the owner token of each lease comes from; by default a random UUID. The
 	 * coordinator stamps its instance id in front, so a lease can be traced to the
 	 * instance holding it.
@@ -93,6 +104,7 @@ public class TransCron implements SmartLifecycle {
 		int workers = Math.max(1, this.properties.getWorkers());
 		this.slots = new Semaphore(workers);
 		this.passes = Executors.newFixedThreadPool(workers, threads("dtm-cron-pass-"));
+		this.metrics.started();
 		this.poller = new Thread(this::loop, "dtm-cron");
 		this.poller.setDaemon(true);
 		this.poller.start();
@@ -152,8 +164,13 @@ public class TransCron implements SmartLifecycle {
 	 */
 	public boolean runOnce() {
 		Optional<GlobalTrans> leased = lease();
-		leased.ifPresent(this.worker::process);
-		return leased.isPresent();
+		if (leased.isEmpty()) {
+			this.metrics.polled(CronMetrics.PollResult.IDLE);
+			return false;
+		}
+		reportLease(leased.get());
+		this.worker.process(leased.get());
+		return true;
 	}
 
 	private Optional<GlobalTrans> lease() {
@@ -173,12 +190,15 @@ public class TransCron implements SmartLifecycle {
 					GlobalTrans trans = leased.get();
 					this.passes.execute(() -> runPass(trans));
 					dispatched = true;
+					reportLease(trans);
 				}
 				else {
+					this.metrics.polled(CronMetrics.PollResult.IDLE);
 					sleep(idleSleep());
 				}
 			}
 			catch (RuntimeException ex) {
+				this.metrics.polled(CronMetrics.PollResult.FAILED);
 				pollFailed(ex);
 				sleep(this.properties.getInterval());
 			}
@@ -187,6 +207,16 @@ public class TransCron implements SmartLifecycle {
 					this.slots.release();
 				}
 			}
+		}
+	}
+
+	private void reportLease(GlobalTrans trans) {
+		this.metrics.polled(CronMetrics.PollResult.LEASED);
+		LocalDateTime created = trans.createTime();
+		if (created != null) {
+			Duration age = Duration.between(created, this.schedule.now());
+			this.metrics.leased(trans.transType(), age.isNegative() ? Duration.ZERO : age,
+					this.schedule.timeout(trans));
 		}
 	}
 

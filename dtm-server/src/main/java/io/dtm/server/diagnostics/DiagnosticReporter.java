@@ -1,12 +1,15 @@
 package io.dtm.server.diagnostics;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.dtm.core.diagnostics.Diagnosis;
 import io.dtm.core.diagnostics.DiagnosticCode;
 import io.dtm.core.diagnostics.DiagnosticOccurrences;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs each diagnostic occurrence once — one WARN line with the code, cause and action
  * when a check starts failing or fails for a different reason, one INFO line when it
- * recovers — and counts occurrences per code and cause ({@code dtm_diagnostic_total}).
- * Repeated identical failures do not flood the log.
+ * recovers — counts occurrences per code and cause ({@code dtm_diagnostic_total}) and
+ * gauges the checks failing now per code ({@code dtm_diagnostic_active}). Repeated
+ * identical failures do not flood the log.
  */
 public class DiagnosticReporter {
 
@@ -23,10 +27,29 @@ public class DiagnosticReporter {
 
 	private final DiagnosticOccurrences occurrences = new DiagnosticOccurrences();
 
+	private final Map<String, DiagnosticCode> active = new ConcurrentHashMap<>();
+
 	private final MeterRegistry meterRegistry;
 
+	/**
+	 * Create a reporter.
+	 * @param meterRegistry where {@code dtm_diagnostic_total} and
+	 * {@code dtm_diagnostic_active} go, or {@code null} for no metrics
+	 */
 	public DiagnosticReporter(MeterRegistry meterRegistry) {
 		this.meterRegistry = meterRegistry;
+		if (meterRegistry != null) {
+			for (DiagnosticCode code : DiagnosticCode.values()) {
+				Gauge.builder("dtm.diagnostic.active", this, (reporter) -> reporter.activeChecks(code))
+					.description("Checks failing now with this code (0 once each has passed again)")
+					.tag("code", code.name())
+					.register(meterRegistry);
+			}
+		}
+	}
+
+	private double activeChecks(DiagnosticCode code) {
+		return this.active.values().stream().filter(code::equals).count();
 	}
 
 	/**
@@ -37,6 +60,7 @@ public class DiagnosticReporter {
 	public void report(String check, Optional<Diagnosis> result) {
 		if (result.isPresent()) {
 			Diagnosis diagnosis = result.get();
+			this.active.put(check, diagnosis.code());
 			if (this.occurrences.failed(check, diagnosis)) {
 				logger.warn(diagnosis.logLine(check));
 				if (this.meterRegistry != null) {
@@ -50,8 +74,11 @@ public class DiagnosticReporter {
 				}
 			}
 		}
-		else if (this.occurrences.passed(check)) {
-			logger.info("check {} recovered", check);
+		else {
+			this.active.remove(check);
+			if (this.occurrences.passed(check)) {
+				logger.info("check {} recovered", check);
+			}
 		}
 	}
 

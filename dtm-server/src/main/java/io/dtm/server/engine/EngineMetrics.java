@@ -1,5 +1,7 @@
 package io.dtm.server.engine;
 
+import java.time.Duration;
+
 import io.dtm.core.BranchOp;
 import io.dtm.core.BranchOutcome;
 import io.dtm.core.TransType;
@@ -21,8 +23,9 @@ public interface EngineMetrics {
 	 * @param branchId the branch id
 	 * @param op the operation
 	 * @param outcome the classified outcome
+	 * @param elapsed how long the call took
 	 */
-	default void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome) {
+	default void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome, Duration elapsed) {
 	}
 
 	/**

@@ -171,12 +171,14 @@ public final class TransPass {
 	 */
 	public BranchCallResult call(String url, String branchId, BranchOp op, String opName, byte[] payload) {
 		GlobalTrans current = this.trans;
+		long started = System.nanoTime();
 		BranchCallResult result = this.invoker.invoke(new BranchRequest(url, current.gid(), current.transType(),
 				branchId, op, payload, current.options().branchHeaders(),
 				this.schedule.requestTimeout(current.options()), current.protocol(), opName));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 		record(result, url, branchId, op);
 		this.callRecorder.record(current.gid(), branchId, op, result, now());
-		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome());
+		this.metrics.branchCalled(current.transType(), branchId, op, result.outcome(), elapsed);
 		return result;
 	}
 

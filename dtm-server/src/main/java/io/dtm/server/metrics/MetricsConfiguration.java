@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the engine metrics and the API metrics filter on the application's
+ * Registers the engine and cron metrics and the API metrics filter on the application's
  * {@link MeterRegistry}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +20,11 @@ class MetricsConfiguration {
 	@Bean
 	MicrometerEngineMetrics engineMetrics(MeterRegistry registry, DtmServerProperties properties) {
 		return new MicrometerEngineMetrics(registry, properties.getMetrics().isBranchIdLabel());
+	}
+
+	@Bean
+	MicrometerCronMetrics cronMetrics(MeterRegistry registry) {
+		return new MicrometerCronMetrics(registry, System::nanoTime);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.dtm.server.metrics;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.dtm.core.BranchOp;
@@ -18,13 +19,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code dtm_transaction_handled_duration{model}} (seconds since creation, a histogram
  * with dtm's buckets) and
  * {@code dtm_branch_process_total{model,branchid,branchtype,status}}; and, of dtm-java's
- * own, {@code dtm_branch_call_record_failures_total}.
+ * own, {@code dtm_transaction_finished_total{model,status}},
+ * {@code dtm_branch_call_duration{model,branchtype,status}} (seconds, a histogram with
+ * dtm's buckets) and {@code dtm_branch_call_record_failures_total}.
  */
 public class MicrometerEngineMetrics implements EngineMetrics, TransitionListener {
 
 	private final MeterRegistry registry;
 
 	private final boolean branchIdLabel;
+
+	private final Counter callRecordFailures;
 
 	/**
 	 * Create the metrics.
@@ -36,16 +41,26 @@ public class MicrometerEngineMetrics implements EngineMetrics, TransitionListene
 	public MicrometerEngineMetrics(MeterRegistry registry, boolean branchIdLabel) {
 		this.registry = registry;
 		this.branchIdLabel = branchIdLabel;
+		this.callRecordFailures = Counter.builder("dtm.branch.call.record.failures")
+			.description("Branch call records (attempts so far, last error) that could not be written")
+			.register(registry);
 	}
 
 	@Override
-	public void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome) {
+	public void branchCalled(TransType type, String branchId, BranchOp op, BranchOutcome outcome, Duration elapsed) {
+		String status = outcome.name().toLowerCase(Locale.ROOT);
 		Counter.builder("dtm.branch.process")
 			.description("Branch calls by mode, branch id, operation and outcome")
 			.tags("model", type.wireValue(), "branchid", this.branchIdLabel ? branchId : "-", "branchtype",
-					op.wireValue(), "status", outcome.name().toLowerCase(Locale.ROOT))
+					op.wireValue(), "status", status)
 			.register(this.registry)
 			.increment();
+		Timer.builder("dtm.branch.call.duration")
+			.description("Branch call time by mode, operation and outcome, in seconds")
+			.tags("model", type.wireValue(), "branchtype", op.wireValue(), "status", status)
+			.serviceLevelObjectives(DtmMetricNames.BUCKETS)
+			.register(this.registry)
+			.record(elapsed);
 	}
 
 	@Override
@@ -59,10 +74,7 @@ public class MicrometerEngineMetrics implements EngineMetrics, TransitionListene
 
 	@Override
 	public void callRecordFailed() {
-		Counter.builder("dtm.branch.call.record.failures")
-			.description("Branch call records (attempts so far, last error) that could not be written")
-			.register(this.registry)
-			.increment();
+		this.callRecordFailures.increment();
 	}
 
 	/**
@@ -80,6 +92,11 @@ public class MicrometerEngineMetrics implements EngineMetrics, TransitionListene
 			.serviceLevelObjectives(DtmMetricNames.BUCKETS)
 			.register(this.registry)
 			.record(event.sinceCreation());
+		Counter.builder("dtm.transaction.finished")
+			.description("Global transactions that reached a final status, by mode and status (succeed or failed)")
+			.tags("model", event.transType().wireValue(), "status", event.to().wireValue())
+			.register(this.registry)
+			.increment();
 	}
 
 }

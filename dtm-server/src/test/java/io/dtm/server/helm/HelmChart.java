@@ -102,9 +102,23 @@ final class HelmChart {
 			return (List<Map<String, Object>>) container().get("env");
 		}
 
+		/**
+		 * The ConfigMap of the coordinator's configuration files (the chart may render
+		 * the dashboard's ConfigMap too).
+		 * @return the ConfigMap
+		 */
+		Map<String, Object> applicationConfigMap() {
+			List<Map<String, Object>> matching = this.documents.stream()
+				.filter((d) -> "ConfigMap".equals(d.get("kind")) && d.get("data") instanceof Map<?, ?> data
+						&& data.containsKey("application.yml"))
+				.toList();
+			assertThat(matching).as("exactly one ConfigMap with application.yml").hasSize(1);
+			return matching.get(0);
+		}
+
 		@SuppressWarnings("unchecked")
 		Map<String, String> configFiles() {
-			return (Map<String, String>) path(only("ConfigMap"), "data");
+			return (Map<String, String>) path(applicationConfigMap(), "data");
 		}
 
 	}

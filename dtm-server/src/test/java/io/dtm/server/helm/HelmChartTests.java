@@ -284,7 +284,7 @@ class HelmChartTests {
 				assertThat(env).as("env %s", env.get("name")).doesNotContainKey("value").containsKey("valueFrom");
 			}
 		}
-		String config = (String) path(manifests.only("ConfigMap"), "data.application\\.yml");
+		String config = (String) path(manifests.applicationConfigMap(), "data.application\\.yml");
 		assertThat(config.lines().filter((line) -> line.trim().startsWith("password:"))).isEmpty();
 	}
 
@@ -299,7 +299,7 @@ class HelmChartTests {
 	}
 
 	private static Map<String, Object> applicationYml(Manifests manifests) {
-		return new Yaml().load((String) path(manifests.only("ConfigMap"), "data.application\\.yml"));
+		return new Yaml().load((String) path(manifests.applicationConfigMap(), "data.application\\.yml"));
 	}
 
 	@SuppressWarnings("unchecked")
