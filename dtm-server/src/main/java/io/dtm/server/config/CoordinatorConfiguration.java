@@ -45,6 +45,7 @@ import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
+import io.dtm.server.tracing.EngineTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -115,16 +116,17 @@ public class CoordinatorConfiguration {
 	}
 
 	/**
-	 * The branch invoker: each call observed as {@code dtm.branch.call} (a client span
-	 * whose context the participant receives, with tracing on).
+	 * The branch invoker: with tracing on, each call observed as {@code dtm.branch.call}
+	 * (a client span whose context the participant receives).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
 			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels, BranchUrlGuard branchUrlGuard,
-			ObjectProvider<ObservationRegistry> observations, ObjectProvider<GidCorrelation> correlation) {
-		ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
-		GidCorrelation gids = correlation.getIfAvailable(() -> GidCorrelation.LOGS);
+			ObjectProvider<EngineTracing> engineTracing) {
+		EngineTracing tracing = engineTracing.getIfAvailable(() -> EngineTracing.NONE);
+		ObservationRegistry registry = tracing.observations();
+		GidCorrelation gids = tracing.correlation();
 		return new ProtocolBranchInvoker(
 				new ObservedBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver, branchUrlGuard), "http",
 						registry, gids),
@@ -211,15 +213,15 @@ public class CoordinatorConfiguration {
 			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures,
 			ObjectProvider<AlertSender> alertSender, ObjectProvider<BranchCallLog> callLog,
-			ObjectProvider<ObservationRegistry> observations, ObjectProvider<GidCorrelation> correlation,
-			DtmServerProperties properties) {
+			ObjectProvider<EngineTracing> engineTracing, DtmServerProperties properties) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD,
 				callLog.getIfAvailable(() -> BranchCallLog.NONE));
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
-		observations.ifAvailable(worker::setObservationRegistry);
-		correlation.ifAvailable(worker::setGidCorrelation);
+		EngineTracing tracing = engineTracing.getIfAvailable(() -> EngineTracing.NONE);
+		worker.setObservationRegistry(tracing.observations());
+		worker.setGidCorrelation(tracing.correlation());
 		DtmServerProperties.Alert alert = properties.getAlert();
 		alertSender.ifAvailable((sender) -> worker
 			.setRetryAlerts(new RetryAlerts(sender, alert.getRetryLimit(), alert.isEveryRetry())));

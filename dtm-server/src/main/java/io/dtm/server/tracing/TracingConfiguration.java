@@ -1,6 +1,6 @@
 package io.dtm.server.tracing;
 
-import io.dtm.server.engine.GidCorrelation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,15 +9,21 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With a tracer (Micrometer Tracing on, {@code management.tracing.enabled}), passes and
- * branch calls carry their gid as baggage; without one, only in the MDC.
+ * branch calls are observed on the application's {@link ObservationRegistry} and carry
+ * their gid as baggage; without one ({@link Tracer#NOOP}) the engine observes nothing and
+ * keeps the gid in the MDC only.
  */
 @Configuration(proxyBeanMethods = false)
 class TracingConfiguration {
 
 	@Bean
-	GidCorrelation gidCorrelation(ObjectProvider<Tracer> tracer) {
+	EngineTracing engineTracing(ObjectProvider<Tracer> tracer, ObjectProvider<ObservationRegistry> observations) {
 		Tracer available = tracer.getIfAvailable(() -> Tracer.NOOP);
-		return (available == Tracer.NOOP) ? GidCorrelation.LOGS : new BaggageGidCorrelation(available);
+		if (available == Tracer.NOOP) {
+			return EngineTracing.NONE;
+		}
+		return new EngineTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+				new BaggageGidCorrelation(available));
 	}
 
 }
