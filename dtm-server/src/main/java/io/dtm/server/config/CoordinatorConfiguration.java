@@ -12,10 +12,12 @@ import io.dtm.server.engine.BranchInvoker;
 import io.dtm.server.engine.BranchUrlGuard;
 import io.dtm.server.engine.EngineContext;
 import io.dtm.server.engine.EngineMetrics;
+import io.dtm.server.engine.GidCorrelation;
 import io.dtm.server.engine.GrpcBranchInvoker;
 import io.dtm.server.engine.GrpcChannels;
 import io.dtm.server.engine.HttpBranchInvoker;
 import io.dtm.server.engine.JsonRpcBranchProtocol;
+import io.dtm.server.engine.ObservedBranchInvoker;
 import io.dtm.server.engine.Schedule;
 import io.dtm.server.engine.MsgProcessor;
 import io.dtm.server.engine.WorkflowProcessor;
@@ -43,8 +45,10 @@ import io.dtm.server.store.AuditTrail;
 import io.dtm.server.store.BranchCallLog;
 import io.dtm.server.store.OptionsCodec;
 import io.dtm.server.store.TransStore;
+import io.dtm.server.tracing.EngineTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +82,7 @@ public class CoordinatorConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService dtmProcessingExecutor() {
-		return DtmExecutors.blocking("dtm-process", 64, 10_000);
+		return DtmExecutors.propagatingObservations(DtmExecutors.blocking("dtm-process", 64, 10_000));
 	}
 
 	@Bean
@@ -88,7 +92,7 @@ public class CoordinatorConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService dtmBranchExecutor() {
-		return DtmExecutors.blocking("dtm-branch", 128, 10_000);
+		return DtmExecutors.propagatingObservations(DtmExecutors.blocking("dtm-branch", 128, 10_000));
 	}
 
 	@Bean
@@ -111,14 +115,26 @@ public class CoordinatorConfiguration {
 		return new GrpcChannels(grpcClientProperties.channelSettings());
 	}
 
+	/**
+	 * The branch invoker: with tracing on, each call observed as {@code dtm.branch.call}
+	 * (a client span whose context the participant receives).
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	BranchInvoker branchInvoker(HttpClient dtmHttpClient, UrlResolver urlResolver, ObjectMapper objectMapper,
-			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels, BranchUrlGuard branchUrlGuard) {
-		return new ProtocolBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver, branchUrlGuard),
-				HttpBranchInvoker.jsonRpc(dtmHttpClient, urlResolver, new JsonRpcBranchProtocol(objectMapper),
-						gidGenerator::next, branchUrlGuard),
-				new GrpcBranchInvoker(dtmGrpcChannels, urlResolver, branchUrlGuard));
+			GidGenerator gidGenerator, GrpcChannels dtmGrpcChannels, BranchUrlGuard branchUrlGuard,
+			ObjectProvider<EngineTracing> engineTracing) {
+		EngineTracing tracing = engineTracing.getIfAvailable(() -> EngineTracing.NONE);
+		ObservationRegistry registry = tracing.observations();
+		GidCorrelation gids = tracing.correlation();
+		return new ProtocolBranchInvoker(
+				new ObservedBranchInvoker(new HttpBranchInvoker(dtmHttpClient, urlResolver, branchUrlGuard), "http",
+						registry, gids),
+				new ObservedBranchInvoker(HttpBranchInvoker.jsonRpc(dtmHttpClient, urlResolver,
+						new JsonRpcBranchProtocol(objectMapper), gidGenerator::next, branchUrlGuard), "json-rpc",
+						registry, gids),
+				new ObservedBranchInvoker(new GrpcBranchInvoker(dtmGrpcChannels, urlResolver, branchUrlGuard), "grpc",
+						registry, gids));
 	}
 
 	/**
@@ -197,12 +213,15 @@ public class CoordinatorConfiguration {
 			ExecutorService dtmBranchExecutor, ExecutorService dtmProcessingExecutor, List<TransProcessor> processors,
 			ObjectProvider<EngineMetrics> metrics, ObjectProvider<StoreFailureReporter> storeFailures,
 			ObjectProvider<AlertSender> alertSender, ObjectProvider<BranchCallLog> callLog,
-			DtmServerProperties properties) {
+			ObjectProvider<EngineTracing> engineTracing, DtmServerProperties properties) {
 		EngineContext context = new EngineContext(store, statusMachine, invoker, schedule, dtmBranchExecutor,
 				metrics.getIfAvailable(() -> EngineMetrics.NONE), Sleeper.THREAD,
 				callLog.getIfAvailable(() -> BranchCallLog.NONE));
 		TransWorker worker = new TransWorker(context, processors, dtmProcessingExecutor);
 		storeFailures.ifAvailable(worker::setStoreFailureReporter);
+		EngineTracing tracing = engineTracing.getIfAvailable(() -> EngineTracing.NONE);
+		worker.setObservationRegistry(tracing.observations());
+		worker.setGidCorrelation(tracing.correlation());
 		DtmServerProperties.Alert alert = properties.getAlert();
 		alertSender.ifAvailable((sender) -> worker
 			.setRetryAlerts(new RetryAlerts(sender, alert.getRetryLimit(), alert.isEveryRetry())));

@@ -8,6 +8,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+
 /**
  * Executors for blocking branch calls: virtual threads when the JVM offers them (21+),
  * bounded platform-thread pools otherwise.
@@ -46,6 +50,21 @@ public final class DtmExecutors {
 				new LinkedBlockingQueue<>(queueCapacity), named(name));
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
+	}
+
+	/**
+	 * An executor whose tasks run in the observation that was current where they were
+	 * submitted (and so, with tracing, in its span): a pass started by an API request is
+	 * a child of the request's span, a branch call one of its pass's. Nothing else of the
+	 * submitting thread is carried over.
+	 * @param executor the executor to wrap
+	 * @return the wrapping executor; shutting it down shuts the wrapped one down
+	 */
+	public static ExecutorService propagatingObservations(ExecutorService executor) {
+		return ContextExecutorService.wrap(executor,
+				ContextSnapshotFactory.builder()
+					.captureKeyPredicate(ObservationThreadLocalAccessor.KEY::equals)
+					.build());
 	}
 
 	private static Method virtualFactory() {

@@ -20,6 +20,8 @@ import io.dtm.core.GlobalStatus;
 import io.dtm.core.TransType;
 import io.dtm.server.store.Branch;
 import io.dtm.server.store.GlobalTrans;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,10 @@ public class TransWorker {
 
 	private volatile RetryAlerts alerts = RetryAlerts.NONE;
 
+	private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
+
+	private volatile GidCorrelation correlation = GidCorrelation.LOGS;
+
 	public TransWorker(EngineContext context, List<TransProcessor> processors, Executor processingExecutor) {
 		this.context = context;
 		this.processingExecutor = processingExecutor;
@@ -67,6 +73,23 @@ public class TransWorker {
 	 */
 	public void setRetryAlerts(RetryAlerts alerts) {
 		this.alerts = alerts;
+	}
+
+	/**
+	 * Where passes are observed ({@value PassObservation#NAME}); none by default.
+	 * @param observations the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
+	/**
+	 * How the gid of a pass is made known to its logs (and, with tracing, to its calls);
+	 * the MDC only by default.
+	 * @param correlation the correlation
+	 */
+	public void setGidCorrelation(GidCorrelation correlation) {
+		this.correlation = correlation;
 	}
 
 	/**
@@ -145,6 +168,24 @@ public class TransWorker {
 	}
 
 	private Optional<PassOutcome> runPass(GlobalTrans trans) {
+		try (GidCorrelation.Scope gid = this.correlation.open(trans.gid())) {
+			Observation observation = PassObservation.start(trans, this.observations);
+			try (Observation.Scope scope = observation.openScope()) {
+				Optional<PassOutcome> outcome = runObservedPass(trans);
+				outcome.ifPresent((passOutcome) -> PassObservation.outcome(observation, passOutcome.worstOutcome()));
+				return outcome;
+			}
+			catch (RuntimeException ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				observation.stop();
+			}
+		}
+	}
+
+	private Optional<PassOutcome> runObservedPass(GlobalTrans trans) {
 		try {
 			TransProcessor processor = this.processors.get(trans.transType());
 			if (processor == null) {

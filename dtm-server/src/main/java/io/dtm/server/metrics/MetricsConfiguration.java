@@ -1,7 +1,12 @@
 package io.dtm.server.metrics;
 
+import java.util.Set;
+
 import io.dtm.server.config.DtmServerProperties;
+import io.dtm.server.engine.BranchCallConvention;
+import io.dtm.server.engine.PassObservation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
@@ -20,6 +25,20 @@ class MetricsConfiguration {
 	@Bean
 	MicrometerEngineMetrics engineMetrics(MeterRegistry registry, DtmServerProperties properties) {
 		return new MicrometerEngineMetrics(registry, properties.getMetrics().isBranchIdLabel());
+	}
+
+	/**
+	 * The observations of branch calls and passes are there for tracing: the timers an
+	 * observation handler would make of them repeat what dtm's metrics count
+	 * ({@code dtm_branch_process_total}, {@code dtm_transaction_process_total}), so none
+	 * is registered and the metrics stay dtm's.
+	 * @return the filter
+	 */
+	@Bean
+	MeterFilter dtmObservationMeters() {
+		Set<String> names = Set.of(BranchCallConvention.NAME, BranchCallConvention.NAME + ".active",
+				PassObservation.NAME, PassObservation.NAME + ".active");
+		return MeterFilter.deny((id) -> names.contains(id.getName()));
 	}
 
 	@Bean

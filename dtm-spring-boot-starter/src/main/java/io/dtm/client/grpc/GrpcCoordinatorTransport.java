@@ -67,6 +67,21 @@ public class GrpcCoordinatorTransport implements CoordinatorTransport, AutoClose
 	 * @return the transport
 	 */
 	public static GrpcCoordinatorTransport forTarget(String target, Duration timeout, String apiToken) {
+		return forTarget(target, timeout, apiToken, (builder) -> {
+		});
+	}
+
+	/**
+	 * A transport over a plaintext channel to a target, customized (an observation
+	 * interceptor that carries the trace context, for example).
+	 * @param target the coordinator's gRPC address
+	 * @param timeout the deadline of each call
+	 * @param apiToken the token, or {@code null} or empty for none
+	 * @param customizer customizes the channel before it is built
+	 * @return the transport
+	 */
+	public static GrpcCoordinatorTransport forTarget(String target, Duration timeout, String apiToken,
+			GrpcCoordinatorChannelCustomizer customizer) {
 		Assert.hasText(target, "'target' must not be empty");
 		ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(target).usePlaintext();
 		if (apiToken != null && !apiToken.isBlank()) {
@@ -75,6 +90,7 @@ public class GrpcCoordinatorTransport implements CoordinatorTransport, AutoClose
 					"Bearer " + apiToken.strip());
 			builder.intercept(MetadataUtils.newAttachHeadersInterceptor(metadata));
 		}
+		customizer.customize(builder);
 		return new GrpcCoordinatorTransport(builder.build(), timeout);
 	}
 
