@@ -58,7 +58,7 @@ public class PingController {
 			content = @Content(schema = @Schema(implementation = ApiAnswers.Health.class)))
 	@ApiResponse(responseCode = "503",
 			description = "The store did not answer in time or failed: `result` "
-					+ "`failure` with the D-code (D1001 SQL, D1002 Redis) and the diagnosis.",
+					+ "`failure` with the D-code of the SQL store's or Redis's failure and the diagnosis.",
 			content = @Content(schema = @Schema(implementation = ApiAnswers.Health.class)))
 	ResponseEntity<Map<String, Object>> health() {
 		Optional<Diagnosis> problem = this.runner.run(this.storeCheck);

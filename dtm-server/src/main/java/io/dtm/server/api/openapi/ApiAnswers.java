@@ -40,9 +40,9 @@ public final class ApiAnswers {
 	public record ErrorMessage(
 			@Schema(description = "What went wrong; for bad input it names the field and the rule.",
 					requiredMode = RequiredMode.REQUIRED) @JsonProperty("message") String message,
-			@Schema(description = "Only when the store failed: the diagnostic code, `D1001` (SQL store) or `D1002` "
-					+ "(Redis), see docs/errors.md; the message then holds its cause and action, never SQL or a "
-					+ "stack trace.", example = "D1001") @JsonProperty("code") String code) {
+			@Schema(description = "Only when the store failed: the diagnostic code of a SQL store or a Redis failure, "
+					+ "see docs/errors.md; the message then holds its cause and action, never SQL or a "
+					+ "stack trace.") @JsonProperty("code") String code) {
 
 	}
 
@@ -181,8 +181,8 @@ public final class ApiAnswers {
 			@Schema(description = "`success` when the store answered, `failure` otherwise.",
 					requiredMode = RequiredMode.REQUIRED, allowableValues = {
 							"success", "failure" }) @JsonProperty("result") String result,
-			@Schema(description = "Only on failure: the diagnostic code, `D1001` (SQL store) or `D1002` (Redis).",
-					example = "D1001") @JsonProperty("code") String code,
+			@Schema(description = "Only on failure: the diagnostic code of a SQL store or a Redis failure, see "
+					+ "docs/errors.md.") @JsonProperty("code") String code,
 			@Schema(description = "Only on failure: `store is not reachable: ` and the diagnosis with its cause and "
 					+ "action.") @JsonProperty("message") String message){
 

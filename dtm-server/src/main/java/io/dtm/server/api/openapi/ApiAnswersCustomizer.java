@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.dtm.core.diagnostics.DiagnosticCode;
 import io.dtm.server.api.openapi.ApiAnswers.ErrorMessage;
 import io.dtm.server.api.openapi.ApiAnswers.Failure;
 import io.dtm.server.api.openapi.ApiAnswers.Ongoing;
@@ -121,8 +122,10 @@ class ApiAnswersCustomizer implements OpenApiCustomizer {
 		if (path.startsWith(DTM_API)) {
 			responses.computeIfAbsent("500", (code) -> answer("Any other error, with its `message`; also when the "
 					+ "store refused a statement (then with the D-code in `code`)."));
-			responses.computeIfAbsent("503", (code) -> answer("The store is unreachable (calls that read or write "
-					+ "it): `code` D1001 (SQL) or D1002 (Redis), the message says the cause and what to do."));
+			responses.computeIfAbsent("503",
+					(code) -> answer("The store is unreachable (calls that read or write " + "it): `code` "
+							+ DiagnosticCode.D1001 + " (SQL) or " + DiagnosticCode.D1002
+							+ " (Redis), the message says the cause and what to do."));
 		}
 		responses.computeIfAbsent("401", (code) -> answer("Only with `dtm.server.security.api.authentication=token`: "
 				+ "no bearer token, or one that is not configured (`WWW-Authenticate: Bearer`)."));
