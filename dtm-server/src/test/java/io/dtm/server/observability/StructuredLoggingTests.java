@@ -4,44 +4,40 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dtm.server.testsupport.TestStores;
+import io.dtm.server.testsupport.CoordinatorProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code logging.structured.format.console=ecs} (the Helm chart's
- * {@code logging.format}) the coordinator writes one JSON object per log line.
+ * {@code logging.format}) the coordinator writes one JSON object per log line. It runs as
+ * a process of its own: Logback's configuration is global to a JVM, and a test context
+ * switching it to JSON would leave every later test of the same JVM logging JSON.
  */
 @Tag("integration")
-@ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(properties = "logging.structured.format.console=ecs")
 class StructuredLoggingTests {
 
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		TestStores.h2(registry);
-	}
+	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	@Test
-	void whenTheEcsFormatIsSetLogLinesShouldBeJsonObjects(CapturedOutput output) throws Exception {
-		LoggerFactory.getLogger(StructuredLoggingTests.class).info("structured line for the test");
+	void whenTheEcsFormatIsSetLogLinesShouldBeJsonObjects() throws Exception {
+		try (CoordinatorProcess coordinator = CoordinatorProcess.start("structured-logs",
+				List.of("--logging.structured.format.console=ecs"))) {
+			List<String> lines = coordinator.logText().lines().filter((line) -> !line.isBlank()).toList();
 
-		List<String> lines = output.getOut().lines().filter((line) -> line.contains("structured line")).toList();
-		assertThat(lines).hasSize(1);
-		JsonNode line = new ObjectMapper().readTree(lines.get(0));
-		assertThat(line.path("message").asText()).isEqualTo("structured line for the test");
-		assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
-		assertThat(line.path("ecs").path("version").isMissingNode()).isFalse();
+			assertThat(lines).isNotEmpty();
+			for (String text : lines) {
+				JsonNode line = MAPPER.readTree(text);
+				assertThat(line.isObject()).as(text).isTrue();
+				assertThat(line.path("ecs").path("version").isMissingNode()).as(text).isFalse();
+			}
+			assertThat(lines).map(MAPPER::readTree)
+				.anySatisfy(
+						(line) -> assertThat(line.path("message").asText()).startsWith("Started DtmServerApplication"))
+				.allSatisfy((line) -> assertThat(line.path("log").path("level").asText()).isNotEmpty());
+		}
 	}
 
 }
