@@ -910,12 +910,42 @@ public class DtmServerProperties {
 		 */
 		private boolean branchIdLabel;
 
+		/**
+		 * An unfinished transaction counts in dtm_cron_overdue_transactions once its next
+		 * processing time is this far past: due work that no instance has taken.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration overdueAfter = Duration.ofMinutes(1);
+
+		/**
+		 * How often each instance counts the overdue transactions (one indexed count
+		 * query of at most 10,000 entries).
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration overdueInterval = Duration.ofSeconds(30);
+
 		public boolean isBranchIdLabel() {
 			return this.branchIdLabel;
 		}
 
 		public void setBranchIdLabel(boolean branchIdLabel) {
 			this.branchIdLabel = branchIdLabel;
+		}
+
+		public Duration getOverdueAfter() {
+			return this.overdueAfter;
+		}
+
+		public void setOverdueAfter(Duration overdueAfter) {
+			this.overdueAfter = overdueAfter;
+		}
+
+		public Duration getOverdueInterval() {
+			return this.overdueInterval;
+		}
+
+		public void setOverdueInterval(Duration overdueInterval) {
+			this.overdueInterval = overdueInterval;
 		}
 
 	}

@@ -1,10 +1,13 @@
 package io.dtm.server.metrics;
 
+import java.time.Clock;
+
 import java.util.Set;
 
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.engine.BranchCallConvention;
 import io.dtm.server.engine.PassObservation;
+import io.dtm.server.store.TransStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,6 +47,13 @@ class MetricsConfiguration {
 	@Bean
 	MicrometerCronMetrics cronMetrics(MeterRegistry registry) {
 		return new MicrometerCronMetrics(registry, System::nanoTime);
+	}
+
+	@Bean
+	OverdueSampler overdueSampler(TransStore store, Clock clock, DtmServerProperties properties,
+			MeterRegistry registry) {
+		return new OverdueSampler(store, clock, properties.getMetrics().getOverdueAfter(),
+				properties.getMetrics().getOverdueInterval(), registry);
 	}
 
 	@Bean

@@ -91,6 +91,16 @@ public interface TransStore {
 	Optional<GlobalTrans> leaseDue(LocalDateTime now, Duration lease, String owner);
 
 	/**
+	 * Count the unfinished transactions whose next cron time is before a time: the work
+	 * no instance has taken although it was due then. Counting stops at {@code cap}, so a
+	 * large backlog costs no more than {@code cap} index entries.
+	 * @param before the time
+	 * @param cap the most to count
+	 * @return how many, at most {@code cap}
+	 */
+	long countDue(LocalDateTime before, int cap);
+
+	/**
 	 * Set the next cron time (and update time) of one transaction to {@code now}, as dtm
 	 * does whatever the status; only an unfinished transaction becomes due for the cron.
 	 * @param gid the gid

@@ -113,8 +113,12 @@ class ObservabilityMetricNamesTests {
 				Optional.of(new Diagnosis(DiagnosticCause.DB_OTHER, "127.0.0.1:3306", null, "test")));
 		this.diagnostics.report("observability-test", Optional.empty());
 		System.gc();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> http.get("/actuator/prometheus").body().contains("dtm_cron_leased_timeout_ratio_max"));
+		// the pass records its finish after the status it wrote is readable
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			String body = http.get("/actuator/prometheus").body();
+			return body.contains("dtm_cron_leased_timeout_ratio_max") && body.contains("dtm_transaction_finished_total")
+					&& body.contains("dtm_transaction_handled_duration_bucket");
+		});
 		String text = http.get("/actuator/prometheus").body();
 		Set<String> names = new HashSet<>();
 		Matcher series = SERIES.matcher(text);

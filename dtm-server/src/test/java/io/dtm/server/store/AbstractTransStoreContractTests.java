@@ -104,6 +104,23 @@ public abstract class AbstractTransStoreContractTests {
 	}
 
 	@Test
+	void whenUnfinishedTransactionsAreDueCountDueShouldCountThemUpToTheCap() {
+		LocalDateTime era = LocalDateTime.of(1990, 1, 1, 0, 0)
+			.plusMinutes(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+		long before = this.store.countDue(era, 1_000_000);
+		for (GlobalStatus status : List.of(GlobalStatus.PREPARED, GlobalStatus.SUBMITTED, GlobalStatus.ABORTING)) {
+			this.store.saveNew(global(gid(), status, era), List.of());
+		}
+		String finished = gid();
+		this.store.saveNew(global(finished, GlobalStatus.SUBMITTED, era), List.of());
+		this.store.changeStatus(new StatusChange(finished, GlobalStatus.SUBMITTED, GlobalStatus.SUCCEED, null, era));
+		this.store.saveNew(global(gid(), GlobalStatus.SUBMITTED, era.plusMinutes(5)), List.of());
+
+		assertThat(this.store.countDue(era.plusSeconds(11), 1_000_000) - before).isEqualTo(3);
+		assertThat(this.store.countDue(era.plusSeconds(11), 2)).isEqualTo(2);
+	}
+
+	@Test
 	void findWhenGidIsUnknownShouldBeEmpty() {
 		assertThat(this.store.find(gid())).isEmpty();
 		assertThat(this.store.findBranches(gid())).isEmpty();

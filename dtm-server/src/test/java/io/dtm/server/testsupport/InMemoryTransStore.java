@@ -184,6 +184,15 @@ public class InMemoryTransStore implements TransStore {
 	}
 
 	@Override
+	public synchronized long countDue(LocalDateTime before, int cap) {
+		write("countDue");
+		return Math.min(cap, this.globals.values()
+			.stream()
+			.filter((g) -> !g.status().isFinished() && g.nextCronTime() != null && g.nextCronTime().isBefore(before))
+			.count());
+	}
+
+	@Override
 	public synchronized Optional<GlobalTrans> leaseDue(LocalDateTime now, Duration lease, String owner) {
 		write("leaseDue");
 		Optional<GlobalTrans> due = this.globals.values()

@@ -167,6 +167,15 @@ public class JpaTransStore implements TransStore {
 	}
 
 	@Override
+	public long countDue(LocalDateTime before, int cap) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM (SELECT 1 FROM trans_global "
+						+ "WHERE status IN ('prepared', 'submitted', 'aborting') AND next_cron_time < ? LIMIT ?) due",
+				Long.class, before, cap);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
 	public boolean resetNextCronTime(String gid, LocalDateTime now) {
 		Integer rows = this.transactions.execute((status) -> this.globals.resetNextCronTime(gid, now));
 		return rows != null && rows == 1;

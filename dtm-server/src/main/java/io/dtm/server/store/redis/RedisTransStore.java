@@ -184,6 +184,17 @@ public class RedisTransStore implements TransStore {
 		return Optional.ofNullable(text).map(this.json::global);
 	}
 
+	/**
+	 * {@inheritDoc} The schedule {@code _u} also holds entries whose transaction has
+	 * expired until a poll prunes them, so the count may include a few of those.
+	 */
+	@Override
+	public long countDue(LocalDateTime before, int cap) {
+		Long count = call(() -> this.redis.opsForZSet()
+			.count(this.keys.unfinished(), Double.NEGATIVE_INFINITY, this.json.score(before) - 1));
+		return (count != null) ? Math.min(count, cap) : 0;
+	}
+
 	@Override
 	public boolean resetNextCronTime(String gid, LocalDateTime now) {
 		return run(this.scripts.resetNextCron, this.keys.global(gid), List.of(this.keys.prefix(), gid,
