@@ -2,8 +2,10 @@ package io.dtm.server.config;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +16,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 
 /**
  * Executors for blocking branch calls: virtual threads when the JVM offers them (21+),
- * bounded platform-thread pools otherwise.
+ * bounded platform-thread pools otherwise; and the daemon schedulers of periodic jobs.
  */
 public final class DtmExecutors {
 
@@ -50,6 +52,35 @@ public final class DtmExecutors {
 				new LinkedBlockingQueue<>(queueCapacity), named(name));
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
+	}
+
+	/**
+	 * A single daemon thread for a periodic background job (heartbeat, retention,
+	 * sampling), so a job never keeps the JVM alive.
+	 * @param threadName the thread's name
+	 * @return the scheduler
+	 */
+	public static ScheduledExecutorService periodic(String threadName) {
+		return Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, threadName);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Stop a periodic job: interrupt it and wait up to five seconds for the run in
+	 * progress to end.
+	 * @param scheduler the job's scheduler
+	 */
+	public static void stopPeriodic(ScheduledExecutorService scheduler) {
+		scheduler.shutdownNow();
+		try {
+			scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -5,11 +5,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.dtm.server.config.DtmExecutors;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.store.InstanceRecord;
 import io.dtm.server.store.InstanceRegistry;
@@ -75,11 +75,7 @@ public class InstanceHeartbeat implements SmartLifecycle {
 		if (this.executor != null) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "dtm-instance-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = DtmExecutors.periodic("dtm-instance-heartbeat");
 		long interval = this.properties.getHeartbeatInterval().toMillis();
 		this.executor.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
 	}
@@ -93,13 +89,7 @@ public class InstanceHeartbeat implements SmartLifecycle {
 		if (this.executor == null) {
 			return;
 		}
-		this.executor.shutdownNow();
-		try {
-			this.executor.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		DtmExecutors.stopPeriodic(this.executor);
 		this.executor = null;
 		String id = this.writtenId;
 		if (id != null) {

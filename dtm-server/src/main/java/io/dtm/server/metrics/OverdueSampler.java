@@ -3,10 +3,10 @@ package io.dtm.server.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.dtm.server.config.DtmExecutors;
 import io.dtm.server.store.TransStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,11 +74,7 @@ public class OverdueSampler implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.executor == null) {
-			this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "dtm-overdue-sampler");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.executor = DtmExecutors.periodic("dtm-overdue-sampler");
 			this.executor.scheduleWithFixedDelay(this::sample, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
@@ -86,7 +82,7 @@ public class OverdueSampler implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
-			this.executor.shutdownNow();
+			DtmExecutors.stopPeriodic(this.executor);
 			this.executor = null;
 		}
 	}

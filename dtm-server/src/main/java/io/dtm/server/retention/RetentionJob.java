@@ -1,10 +1,10 @@
 package io.dtm.server.retention;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.dtm.server.config.DtmExecutors;
 import io.dtm.server.config.DtmServerProperties;
 import io.dtm.server.store.JobLease;
 import io.micrometer.core.instrument.Counter;
@@ -69,11 +69,7 @@ public class RetentionJob implements SmartLifecycle {
 			return;
 		}
 		this.owner = this.owners.get();
-		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "dtm-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = DtmExecutors.periodic("dtm-retention");
 		long interval = this.properties.getInterval().toMillis();
 		this.executor.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
 	}
@@ -83,13 +79,7 @@ public class RetentionJob implements SmartLifecycle {
 		if (this.executor == null) {
 			return;
 		}
-		this.executor.shutdownNow();
-		try {
-			this.executor.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		DtmExecutors.stopPeriodic(this.executor);
 		this.executor = null;
 		try {
 			this.lease.release(RetentionSweeper.LEASE, this.owner);
