@@ -37,8 +37,11 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		BenchConfig config = BenchConfig.parse(args);
 		List<String> rows = new ArrayList<>();
-		for (StoreKind store : config.stores()) {
-			rows.addAll(runStore(config, store));
+		try (ParticipantProcess participant = config.scenarios().stream().anyMatch(Scenario::callsParticipant)
+				? ParticipantProcess.start() : null) {
+			for (StoreKind store : config.stores()) {
+				rows.addAll(runStore(config, store, participant));
+			}
 		}
 		String report = report(config, rows);
 		System.out.println(report);
@@ -47,50 +50,58 @@ public final class Bench {
 				StandardOpenOption.APPEND);
 	}
 
-	private static List<String> runStore(BenchConfig config, StoreKind store) throws Exception {
+	private static List<String> runStore(BenchConfig config, StoreKind store, ParticipantProcess participant)
+			throws Exception {
 		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
 		StoreSetup setup = StoreSetup.create(config, store, stamp);
 		List<String> rows = new ArrayList<>();
 		Path log = Path.of("target", "bench", "coordinator-" + store.name().toLowerCase(Locale.ROOT) + ".log");
-		try (CoordinatorProcess coordinator = CoordinatorProcess.start(config.serverJar(), config.serverJvmArgs(),
-				setup.serverArgs(), log)) {
+		try (CoordinatorProcess coordinator = CoordinatorProcess.start(config.serverJava(), config.serverJar(),
+				config.serverJvmArgs(), setup.serverArgs(), log)) {
 			for (Scenario scenario : config.scenarios()) {
-				rows.add(runScenario(config, store, scenario, coordinator, setup, stamp));
+				rows.add(runScenario(config, store, scenario, coordinator, setup, stamp, participant));
 			}
 		}
 		return rows;
 	}
 
 	private static String runScenario(BenchConfig config, StoreKind store, Scenario scenario,
-			CoordinatorProcess coordinator, StoreSetup setup, String stamp) throws Exception {
+			CoordinatorProcess coordinator, StoreSetup setup, String stamp, ParticipantProcess participant)
+			throws Exception {
 		String run = scenario.id() + "-" + stamp;
-		try (Workload workload = "grpc".equals(config.protocol()) ? new GrpcWorkload(coordinator.grpcPort(), run)
-				: new DtmWorkload(coordinator.baseUrl(), run)) {
-			return measure(config, store, scenario, coordinator, setup, stamp, workload);
+		try (Workload workload = "grpc".equals(config.protocol())
+				? new GrpcWorkload(coordinator.grpcPort(), run, participant)
+				: new DtmWorkload(coordinator.baseUrl(), run, participant)) {
+			return measure(config, store, scenario, coordinator, setup, stamp, workload, participant);
 		}
 	}
 
 	private static String measure(BenchConfig config, StoreKind store, Scenario scenario,
-			CoordinatorProcess coordinator, StoreSetup setup, String stamp, Workload workload) throws Exception {
+			CoordinatorProcess coordinator, StoreSetup setup, String stamp, Workload workload,
+			ParticipantProcess participant) throws Exception {
 		String run = scenario.id() + "-" + stamp;
 		LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> workload.run(scenario, -s));
+		long callsBefore = scenario.callsParticipant() ? participant.calls() : 0;
 		double cpuBefore = coordinator.cpuSeconds();
 		LoadResult full = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> workload.run(scenario, s));
 		double cpu = coordinator.cpuSeconds() - cpuBefore;
+		if (scenario.callsParticipant()) {
+			checkBranchCalls(scenario, full, participant.calls() - callsBefore, config.concurrency());
+		}
 		long rss = coordinator.rssBytes();
 		LoadResult half = LoadRunner.run(config.concurrency(), config.duration().dividedBy(2), full.perSecond() / 2,
 				(c, s) -> workload.run(scenario, 1_000_000_000L + s));
 		LoadResult baseline;
 		if (store == StoreKind.REDIS) {
 			try (RedisBaseline redis = new RedisBaseline(setup.baselineUrl(), config.concurrency(),
-					"{bench-base-" + stamp + "}")) {
+					"{bench-base-" + stamp + "}", participant)) {
 				LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> redis.run(scenario, c, -s));
 				baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> redis.run(scenario, c, s));
 			}
 		}
 		else {
 			try (JdbcBaseline jdbc = new JdbcBaseline(setup.baselineUrl(), setup.user(), setup.password(),
-					config.concurrency(), run)) {
+					config.concurrency(), run, participant)) {
 				LoadRunner.run(config.concurrency(), config.warmup(), (c, s) -> jdbc.run(scenario, c, -s));
 				baseline = LoadRunner.run(config.concurrency(), config.duration(), (c, s) -> jdbc.run(scenario, c, s));
 			}
@@ -99,12 +110,26 @@ public final class Bench {
 				scenario.id(), config.protocol(), full.perSecond(), full.percentileMillis(99), baseline.perSecond(),
 				(full.firstError() != null) ? "; first error: " + full.firstError() : "");
 		return String.format(Locale.ROOT,
-				"| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f%% | %.0f | %.0f | %.1f | %.1f |",
+				"| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.0f%% | %.0f | %.0f | %.1f | %.2f | %.1f |",
 				scenario.id(), store.name().toLowerCase(Locale.ROOT), config.concurrency(), full.perSecond(),
 				full.percentileMillis(50), full.percentileMillis(95), full.percentileMillis(99),
 				half.percentileMillis(99), full.errors() + half.errors(), baseline.perSecond(),
 				100 * full.perSecond() / baseline.perSecond(), rss / 1048576.0, coordinator.peakRssBytes() / 1048576.0,
-				cpu / (full.elapsed().toMillis() / 1000.0), coordinator.startup().toMillis() / 1000.0);
+				cpu / (full.elapsed().toMillis() / 1000.0), 1000 * cpu / Math.max(1, full.completed()),
+				coordinator.startup().toMillis() / 1000.0);
+	}
+
+	/**
+	 * A saga-http row only counts when the coordinator really called the participant: 2
+	 * actions per finished saga (those in flight at the edges of the window may add or
+	 * miss a few).
+	 */
+	private static void checkBranchCalls(Scenario scenario, LoadResult full, long calls, int concurrency) {
+		long expected = 2 * full.completed();
+		if (calls < expected - 2L * concurrency) {
+			throw new IllegalStateException(scenario.id() + ": the participant served " + calls + " branch calls for "
+					+ full.completed() + " sagas; expected about " + expected);
+		}
 	}
 
 	private static String report(BenchConfig config, List<String> rows) {
@@ -115,8 +140,8 @@ public final class Bench {
 				System.getProperty("java.version"), System.getProperty("os.name"), config.warmup().toSeconds(),
 				config.duration().toSeconds(), config.protocol()));
 		sb.append("| scenario | store | clients | tx/s | p50 ms | p95 ms | p99 ms | p99 ms at ½ load | errors "
-				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores | start-up s |\n");
-		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores | CPU ms per tx | start-up s |\n");
+		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		rows.forEach((row) -> sb.append(row).append('\n'));
 		return sb.toString();
 	}

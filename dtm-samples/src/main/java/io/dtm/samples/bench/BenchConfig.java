@@ -24,10 +24,12 @@ import java.util.Locale;
  * @param serverJvmArgs extra JVM options for the coordinator process (e.g. a JFR
  * recording)
  * @param protocol the coordinator API the clients use: {@code http} or {@code grpc}
+ * @param serverJava the {@code java} launcher of the coordinator process (e.g. a newer
+ * JDK's, for virtual threads)
  */
 public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Duration warmup, Duration duration,
 		int concurrency, Path serverJar, String mysqlUrl, String mysqlUser, String mysqlPassword, Path output,
-		String redisUrl, List<String> serverJvmArgs, String protocol) {
+		String redisUrl, List<String> serverJvmArgs, String protocol, String serverJava) {
 
 	/**
 	 * Parse {@code --key=value} arguments; environment variables fill the database
@@ -45,6 +47,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 		Path output = Path.of("target", "bench-results.md");
 		List<String> jvmArgs = List.of();
 		String protocol = "http";
+		String serverJava = ProcessHandle.current().info().command().orElse("java");
 		for (String arg : args) {
 			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
 			String value = (kv.length > 1) ? kv[1] : "";
@@ -58,6 +61,7 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				case "output" -> output = Path.of(value);
 				case "server-jvm-args" -> jvmArgs = List.of(value.trim().split("\\s+"));
 				case "protocol" -> protocol = protocol(value);
+				case "server-java" -> serverJava = value;
 				default -> throw new IllegalArgumentException("unknown option --" + kv[0] + "; see Bench usage");
 			}
 		}
@@ -66,7 +70,8 @@ public record BenchConfig(List<Scenario> scenarios, List<StoreKind> stores, Dura
 				env("DTM_BENCH_MYSQL_URL", env("DTM_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/dtm")),
 				env("DTM_BENCH_MYSQL_USER", env("DTM_TEST_MYSQL_USER", "dtm")),
 				env("DTM_BENCH_MYSQL_PASSWORD", env("DTM_TEST_MYSQL_PASSWORD", "dtm")), output,
-				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")), jvmArgs, protocol);
+				env("DTM_BENCH_REDIS_URL", env("DTM_TEST_REDIS_URL", "redis://127.0.0.1:6379")), jvmArgs, protocol,
+				serverJava);
 	}
 
 	private static String protocol(String value) {

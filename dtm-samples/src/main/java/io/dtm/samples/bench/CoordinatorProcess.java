@@ -46,11 +46,12 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 * @throws IOException when it cannot start
 	 */
 	public static CoordinatorProcess start(Path jar, List<String> args, Path log) throws IOException {
-		return start(jar, List.of(), args, log);
+		return start(ProcessHandle.current().info().command().orElse("java"), jar, List.of(), args, log);
 	}
 
 	/**
 	 * Start a coordinator with extra JVM options and wait until it answers.
+	 * @param java the {@code java} launcher
 	 * @param jar the server jar
 	 * @param jvmArgs JVM options
 	 * @param args extra application arguments
@@ -58,12 +59,12 @@ public final class CoordinatorProcess implements AutoCloseable {
 	 * @return the running coordinator
 	 * @throws IOException when it cannot start
 	 */
-	public static CoordinatorProcess start(Path jar, List<String> jvmArgs, List<String> args, Path log)
+	public static CoordinatorProcess start(String java, Path jar, List<String> jvmArgs, List<String> args, Path log)
 			throws IOException {
 		int port = freePort();
 		int grpcPort = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(java);
 		command.add("-Xmx512m");
 		command.addAll(jvmArgs);
 		command.add("-jar");

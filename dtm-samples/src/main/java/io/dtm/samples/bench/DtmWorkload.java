@@ -21,9 +21,12 @@ final class DtmWorkload implements Workload {
 
 	private final String runId;
 
-	DtmWorkload(String baseUrl, String runId) {
+	private final ParticipantProcess participant;
+
+	DtmWorkload(String baseUrl, String runId, ParticipantProcess participant) {
 		this.api = baseUrl + "/api/dtmsvr/";
 		this.runId = runId;
+		this.participant = participant;
 	}
 
 	@Override
@@ -34,9 +37,28 @@ final class DtmWorkload implements Workload {
 					"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"wait_result\":true,"
 							+ "\"steps\":[{\"action\":\"\",\"compensate\":\"\"},{\"action\":\"\",\"compensate\":\"\"}],"
 							+ "\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
+			case SAGA_HTTP,
+					SAGA_GRPC ->
+				post("submit",
+						"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"wait_result\":true,\"steps\":"
+								+ steps(this.participant, scenario)
+								+ ",\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
 			case MSG -> msg(gid);
 			case TCC -> tcc(gid);
 		};
+	}
+
+	/**
+	 * The steps of a saga calling the bench participant, as dtm's JSON.
+	 * @param participant the participant
+	 * @param scenario {@code saga-http} or {@code saga-grpc}
+	 * @return the {@code steps} array
+	 */
+	static String steps(ParticipantProcess participant, Scenario scenario) {
+		return "[{\"action\":\"" + participant.url(scenario, "TransOut") + "\",\"compensate\":\""
+				+ participant.url(scenario, "TransOutRevert") + "\"},{\"action\":\""
+				+ participant.url(scenario, "TransIn") + "\",\"compensate\":\""
+				+ participant.url(scenario, "TransInRevert") + "\"}]";
 	}
 
 	private boolean msg(String gid) throws IOException, InterruptedException {

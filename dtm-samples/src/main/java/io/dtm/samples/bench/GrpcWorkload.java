@@ -28,7 +28,10 @@ final class GrpcWorkload implements Workload {
 
 	private final String runId;
 
-	GrpcWorkload(int port, String runId) {
+	private final ParticipantProcess participant;
+
+	GrpcWorkload(int port, String runId, ParticipantProcess participant) {
+		this.participant = participant;
 		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
 		this.dtm = DtmGrpc.newBlockingStub(this.channel);
 		this.runId = runId;
@@ -48,6 +51,16 @@ final class GrpcWorkload implements Workload {
 				.addBinPayloads(PAYLOAD)
 				.addBinPayloads(PAYLOAD)
 				.build());
+			case SAGA_HTTP,
+					SAGA_GRPC ->
+				stub.submit(DtmRequest.newBuilder()
+					.setGid(gid)
+					.setTransType("saga")
+					.setTransOptions(wait)
+					.setSteps(DtmWorkload.steps(this.participant, scenario))
+					.addBinPayloads(PAYLOAD)
+					.addBinPayloads(PAYLOAD)
+					.build());
 			case MSG -> {
 				DtmRequest msg = DtmRequest.newBuilder()
 					.setGid(gid)

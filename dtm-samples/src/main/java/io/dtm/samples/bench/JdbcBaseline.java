@@ -17,8 +17,10 @@ import java.util.List;
  * does, replayed by a plain JDBC loop with one connection per client. Saga: one
  * transaction inserting the global row and 4 branch rows, 2 branch updates, 1 final
  * status update. Msg: the insert with 2 branch rows, the submit update, 2 branch updates,
- * the final update. TCC: the insert, 2 registrations (lock + 2 rows each), the submit
- * update, 2 branch updates, the final update.
+ * the final update. Saga-http and saga-grpc: the saga's writes with the 2 branch calls to
+ * the bench participant between them, in the coordinator's order. TCC: the insert, 2
+ * registrations (lock + 2 rows each), the submit update, 2 branch updates, the final
+ * update.
  */
 final class JdbcBaseline implements AutoCloseable {
 
@@ -26,11 +28,15 @@ final class JdbcBaseline implements AutoCloseable {
 
 	private final String runId;
 
-	JdbcBaseline(String url, String user, String password, int clients, String runId) throws SQLException {
+	private final ParticipantProcess participant;
+
+	JdbcBaseline(String url, String user, String password, int clients, String runId, ParticipantProcess participant)
+			throws SQLException {
 		for (int i = 0; i < clients; i++) {
 			this.connections.add(DriverManager.getConnection(url, user, password));
 		}
 		this.runId = runId;
+		this.participant = participant;
 	}
 
 	/**
@@ -52,7 +58,7 @@ final class JdbcBaseline implements AutoCloseable {
 		}
 	}
 
-	boolean run(Scenario scenario, int client, long sequence) throws SQLException {
+	boolean run(Scenario scenario, int client, long sequence) throws Exception {
 		Connection c = this.connections.get(client);
 		String gid = this.runId + "-" + sequence;
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
@@ -61,6 +67,15 @@ final class JdbcBaseline implements AutoCloseable {
 				insert(c, gid, "saga", "submitted", now,
 						List.of("01:compensate", "01:action", "02:compensate", "02:action"));
 				updateBranch(c, gid, "01", "action", now);
+				updateBranch(c, gid, "02", "action", now);
+				updateGlobal(c, gid, "submitted", "succeed", now);
+			}
+			case SAGA_HTTP, SAGA_GRPC -> {
+				insert(c, gid, "saga", "submitted", now,
+						List.of("01:compensate", "01:action", "02:compensate", "02:action"));
+				this.participant.call(scenario, "TransOut");
+				updateBranch(c, gid, "01", "action", now);
+				this.participant.call(scenario, "TransIn");
 				updateBranch(c, gid, "02", "action", now);
 				updateGlobal(c, gid, "submitted", "succeed", now);
 			}

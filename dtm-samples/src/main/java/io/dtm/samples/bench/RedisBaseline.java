@@ -53,7 +53,10 @@ final class RedisBaseline implements AutoCloseable {
 
 	private final String[] shas = new String[4];
 
-	RedisBaseline(String url, int clients, String prefix) {
+	private final ParticipantProcess participant;
+
+	RedisBaseline(String url, int clients, String prefix, ParticipantProcess participant) {
+		this.participant = participant;
 		this.client = RedisClient.create(url);
 		for (int i = 0; i < clients; i++) {
 			this.connections.add(this.client.connect());
@@ -66,7 +69,7 @@ final class RedisBaseline implements AutoCloseable {
 		this.shas[3] = redis.scriptLoad(CHANGE_STATUS);
 	}
 
-	boolean run(Scenario scenario, int client, long sequence) {
+	boolean run(Scenario scenario, int client, long sequence) throws Exception {
 		RedisCommands<String, String> redis = this.connections.get(client).sync();
 		String gid = this.prefix + "-" + sequence;
 		String[] keys = { this.prefix + "_g_" + gid, this.prefix + "_s_" + gid, this.prefix + "_b_" + gid,
@@ -80,6 +83,14 @@ final class RedisBaseline implements AutoCloseable {
 			case SAGA_EMPTY -> {
 				save(redis, keys, global, "submitted", now, branch, branch, branch, branch);
 				updateBranch(redis, keys, "submitted", 1, branch);
+				updateBranch(redis, keys, "submitted", 3, branch);
+				changeStatus(redis, keys, "submitted", "succeed", global, gid);
+			}
+			case SAGA_HTTP, SAGA_GRPC -> {
+				save(redis, keys, global, "submitted", now, branch, branch, branch, branch);
+				this.participant.call(scenario, "TransOut");
+				updateBranch(redis, keys, "submitted", 1, branch);
+				this.participant.call(scenario, "TransIn");
 				updateBranch(redis, keys, "submitted", 3, branch);
 				changeStatus(redis, keys, "submitted", "succeed", global, gid);
 			}

@@ -11,6 +11,13 @@ public enum Scenario {
 	 * benchmark).
 	 */
 	SAGA_EMPTY("saga-empty"),
+	/**
+	 * 2-step saga whose actions are real HTTP calls to a participant in its own process
+	 * that answers at once (the case dtm's published figure measures).
+	 */
+	SAGA_HTTP("saga-http"),
+	/** The same saga with gRPC branch calls to the participant process. */
+	SAGA_GRPC("saga-grpc"),
 	/** 2-step msg: prepare, then submit. */
 	MSG("msg"),
 	/** TCC with 2 branches: prepare, 2 registerBranch, submit. */
@@ -26,13 +33,22 @@ public enum Scenario {
 		return this.id;
 	}
 
+	/**
+	 * Whether the coordinator calls the bench participant in this scenario.
+	 * @return whether branches are real calls
+	 */
+	boolean callsParticipant() {
+		return this == SAGA_HTTP || this == SAGA_GRPC;
+	}
+
 	static Scenario parse(String value) {
 		for (Scenario scenario : values()) {
 			if (scenario.id.equals(value)) {
 				return scenario;
 			}
 		}
-		throw new IllegalArgumentException("unknown scenario '" + value + "' (saga-empty, msg, tcc)");
+		throw new IllegalArgumentException(
+				"unknown scenario '" + value + "' (saga-empty, saga-http, saga-grpc, msg, tcc)");
 	}
 
 }

@@ -105,14 +105,12 @@ public class TransCoordinator {
 		// a saga is new on its first submit: insert first, read only on conflict (one
 		// round trip less)
 		GlobalTrans trans = (type == TransType.SAGA) ? null : this.store.find(request.gid()).orElse(null);
+		List<Branch> stored = null;
 		if (trans == null) {
 			GlobalTrans global = this.factory.global(request, type, GlobalStatus.SUBMITTED);
-			if (this.store.saveNew(global, this.factory.branches(request, type))) {
-				trans = global;
-			}
-			else {
-				trans = this.store.find(request.gid()).orElseThrow(() -> collision(request.gid()));
-			}
+			stored = this.store.saveNewWithBranches(global, this.factory.branches(request, type)).orElse(null);
+			trans = (stored != null) ? global
+					: this.store.find(request.gid()).orElseThrow(() -> collision(request.gid()));
 		}
 		requireType(trans, type);
 		if (trans.status() == GlobalStatus.PREPARED) {
@@ -121,7 +119,7 @@ public class TransCoordinator {
 		if (trans.status() != GlobalStatus.SUBMITTED) {
 			throw new DtmApiException.Conflict("current status '" + trans.status() + "', cannot sumbmit");
 		}
-		run(trans, request.waitResult(), GlobalStatus.SUCCEED);
+		run(trans, stored, request.waitResult(), GlobalStatus.SUCCEED);
 	}
 
 	/**
@@ -212,7 +210,7 @@ public class TransCoordinator {
 			throw new DtmApiException.Conflict(
 					"trans type: '" + trans.transType() + "' current status '" + trans.status() + "', cannot abort");
 		}
-		run(trans, request.waitResult(), GlobalStatus.FAILED);
+		run(trans, null, request.waitResult(), GlobalStatus.FAILED);
 	}
 
 	/**
@@ -382,12 +380,12 @@ public class TransCoordinator {
 		}
 	}
 
-	private void run(GlobalTrans trans, boolean waitResult, GlobalStatus wanted) {
+	private void run(GlobalTrans trans, List<Branch> stored, boolean waitResult, GlobalStatus wanted) {
 		if (!waitResult) {
-			this.worker.processAsync(trans);
+			this.worker.processAsync(trans, stored);
 			return;
 		}
-		Optional<PassOutcome> outcome = this.worker.process(trans, WAIT_FOR_OTHER_PASS);
+		Optional<PassOutcome> outcome = this.worker.process(trans, stored, WAIT_FOR_OTHER_PASS);
 		if (outcome.isPresent() && outcome.get().storeFailure() != null) {
 			// answered as a store failure (503 with the D-code), never with the store's
 			// text

@@ -25,6 +25,19 @@ public interface TransStore {
 	boolean saveNew(GlobalTrans global, List<Branch> branches);
 
 	/**
+	 * {@link #saveNew} that also returns the branches as stored, with their ids, so the
+	 * first pass of a new transaction need not read them back. Stores that learn the ids
+	 * from the insert override it; this default reads them.
+	 * @param global the transaction ({@code id} is ignored)
+	 * @param branches its branches in processing order
+	 * @return the stored branches in processing order, or empty when the gid already
+	 * exists (nothing is written)
+	 */
+	default Optional<List<Branch>> saveNewWithBranches(GlobalTrans global, List<Branch> branches) {
+		return saveNew(global, branches) ? Optional.of(findBranches(global.gid())) : Optional.empty();
+	}
+
+	/**
 	 * Find a transaction by gid.
 	 * @param gid the gid
 	 * @return the transaction

@@ -67,6 +67,33 @@ public abstract class AbstractTransStoreContractTests {
 	}
 
 	@Test
+	void saveNewWithBranchesShouldReturnTheBranchesAsAReadWouldFindThem() {
+		String gid = gid();
+		List<Branch> returned = this.store
+			.saveNewWithBranches(global(gid, GlobalStatus.SUBMITTED, this.now), sagaBranches(gid))
+			.orElseThrow();
+		List<Branch> read = this.store.findBranches(gid);
+		assertThat(returned).hasSize(4);
+		assertThat(returned).extracting(Branch::id)
+			.doesNotHaveDuplicates()
+			.containsExactlyElementsOf(read.stream().map(Branch::id).toList());
+		assertThat(returned).extracting(Branch::gid, Branch::url, Branch::branchId, Branch::op, Branch::status)
+			.containsExactlyElementsOf(read.stream()
+				.map((b) -> org.assertj.core.groups.Tuple.tuple(b.gid(), b.url(), b.branchId(), b.op(), b.status()))
+				.toList());
+		assertThat(returned.get(1).binData()).isEqualTo(read.get(1).binData());
+		// the returned ids are the ones the guarded update finds
+		assertThat(
+				this.store.updateBranchStatus(returned.get(1), BranchStatus.SUCCEED, GlobalStatus.SUBMITTED, this.now))
+			.isTrue();
+		assertThat(this.store.findBranches(gid).get(1).status()).isEqualTo(BranchStatus.SUCCEED);
+		assertThat(this.store.findBranches(gid).get(3).status()).isEqualTo(BranchStatus.PREPARED);
+		assertThat(this.store.saveNewWithBranches(global(gid, GlobalStatus.SUBMITTED, this.now), sagaBranches(gid)))
+			.isEmpty();
+		assertThat(this.store.findBranches(gid)).hasSize(4);
+	}
+
+	@Test
 	void saveNewWhenGidExistsShouldReturnFalseAndKeepStoredRows() {
 		String gid = gid();
 		this.store.saveNew(global(gid, GlobalStatus.PREPARED, this.now), List.of());

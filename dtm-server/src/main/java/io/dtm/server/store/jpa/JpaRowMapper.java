@@ -19,6 +19,10 @@ public class JpaRowMapper {
 		this.options = options;
 	}
 
+	OptionsCodec options() {
+		return this.options;
+	}
+
 	TransGlobalEntity toEntity(GlobalTrans global) {
 		TransGlobalEntity entity = new TransGlobalEntity();
 		entity.gid = global.gid();

@@ -32,6 +32,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,9 +47,6 @@ public class JpaTransStore implements TransStore {
 			GlobalStatus.ABORTING);
 
 	private static final int LEASE_CANDIDATES = 8;
-
-	private static final String INSERT_BRANCH = "INSERT INTO trans_branch_op (gid, url, bin_data, branch_id, op, "
-			+ "status, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final TransGlobalRepository globals;
 
@@ -66,11 +64,17 @@ public class JpaTransStore implements TransStore {
 
 	private final GuardedUpdates updates;
 
+	private final JdbcTransRows rows;
+
+	private final TransactionTemplate jdbcTransactions;
+
 	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
 			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper,
 			JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.updates = new GuardedUpdates(jdbc);
+		this.rows = new JdbcTransRows(jdbc, mapper.options());
+		this.jdbcTransactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.globals = globals;
 		this.branches = branches;
 		this.kvs = kvs;
@@ -81,35 +85,41 @@ public class JpaTransStore implements TransStore {
 
 	@Override
 	public boolean saveNew(GlobalTrans global, List<Branch> newBranches) {
+		return saveNewWithBranches(global, newBranches).isPresent();
+	}
+
+	/**
+	 * One JDBC transaction: the global row, then the branch rows as one batch whose
+	 * generated ids come back with it, so the first pass need not read them.
+	 */
+	@Override
+	public Optional<List<Branch>> saveNewWithBranches(GlobalTrans global, List<Branch> newBranches) {
+		Optional<List<Branch>> stored;
 		try {
-			this.transactions.executeWithoutResult((status) -> {
-				this.entityManager.persist(this.mapper.toEntity(global));
-				this.entityManager.flush();
-				insertBranches(newBranches);
+			stored = this.jdbcTransactions.execute((status) -> {
+				this.rows.insertGlobal(global);
+				return this.rows.insertBranches(newBranches);
 			});
-			return true;
 		}
 		catch (RuntimeException ex) {
-			if (isConstraintViolation(ex) && this.globals.findByGid(global.gid()).isPresent()) {
-				return false;
+			if (isConstraintViolation(ex) && this.rows.findGlobal(global.gid()).isPresent()) {
+				return Optional.empty();
 			}
 			throw ex;
 		}
+		// a driver that reports no id per row: read them
+		return Optional
+			.of((stored != null && stored.isPresent()) ? stored.get() : this.rows.findBranches(global.gid()));
 	}
 
 	@Override
 	public Optional<GlobalTrans> find(String gid) {
-		// a database whose collation ignores case or accents may return another gid's row
-		return this.globals.findByGid(gid).filter((row) -> gid.equals(row.gid)).map(this.mapper::toGlobal);
+		return this.rows.findGlobal(gid);
 	}
 
 	@Override
 	public List<Branch> findBranches(String gid) {
-		return this.branches.findByGidOrderByIdAsc(gid)
-			.stream()
-			.filter((row) -> gid.equals(row.gid))
-			.map(this.mapper::toBranch)
-			.toList();
+		return this.rows.findBranches(gid);
 	}
 
 	@Override
@@ -127,11 +137,11 @@ public class JpaTransStore implements TransStore {
 	@Override
 	public boolean registerBranches(String gid, List<Branch> newBranches, LocalDateTime now) {
 		try {
-			Boolean registered = this.transactions.execute((status) -> {
-				if (this.globals.lockByGidAndStatus(gid, GlobalStatus.PREPARED).isEmpty()) {
+			Boolean registered = this.jdbcTransactions.execute((status) -> {
+				if (!this.rows.lockIfStatus(gid, GlobalStatus.PREPARED)) {
 					return false;
 				}
-				insertBranches(newBranches);
+				this.rows.insertBranches(newBranches);
 				return true;
 			});
 			return Boolean.TRUE.equals(registered);
@@ -234,27 +244,6 @@ public class JpaTransStore implements TransStore {
 			counts.merge((GlobalStatus) row[0], ((Number) row[1]).longValue(), Long::sum);
 		}
 		return counts;
-	}
-
-	/**
-	 * Insert branch rows as one JDBC batch in the current transaction (a single multi-row
-	 * INSERT with MySQL's rewritten batches) instead of one round trip per row: Hibernate
-	 * cannot batch IDENTITY inserts.
-	 */
-	private void insertBranches(List<Branch> newBranches) {
-		if (newBranches.isEmpty()) {
-			return;
-		}
-		this.jdbc.batchUpdate(INSERT_BRANCH, newBranches, newBranches.size(), (statement, branch) -> {
-			statement.setString(1, branch.gid());
-			statement.setString(2, (branch.url() != null) ? branch.url() : "");
-			statement.setBytes(3, branch.binData());
-			statement.setString(4, branch.branchId());
-			statement.setString(5, branch.op().wireValue());
-			statement.setString(6, branch.status().wireValue());
-			statement.setObject(7, branch.createTime());
-			statement.setObject(8, branch.updateTime());
-		});
 	}
 
 	private static boolean isConstraintViolation(Throwable ex) {

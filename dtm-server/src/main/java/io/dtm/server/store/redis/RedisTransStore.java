@@ -100,6 +100,15 @@ public class RedisTransStore implements TransStore {
 
 	@Override
 	public boolean saveNew(GlobalTrans global, List<Branch> branches) {
+		return saveNewWithBranches(global, branches).isPresent();
+	}
+
+	/**
+	 * The save script numbers the branches from one sequence and reports the first id, so
+	 * the stored branches are known without reading them back.
+	 */
+	@Override
+	public Optional<List<Branch>> saveNewWithBranches(GlobalTrans global, List<Branch> branches) {
 		List<String> args = new ArrayList<>(8 + branches.size());
 		args.add(this.keys.prefix());
 		args.add(global.gid());
@@ -113,7 +122,18 @@ public class RedisTransStore implements TransStore {
 		for (Branch branch : branches) {
 			args.add(this.json.branchWithoutId(branch));
 		}
-		return run(this.scripts.saveNew, this.keys.global(global.gid()), args) > 0;
+		long first = run(this.scripts.saveNew, this.keys.global(global.gid()), args);
+		if (first <= 0) {
+			return Optional.empty();
+		}
+		List<Branch> stored = new ArrayList<>(branches.size());
+		for (int i = 0; i < branches.size(); i++) {
+			Branch b = branches.get(i);
+			stored.add(new Branch(first + i, b.gid(), (b.url() != null) ? b.url() : "",
+					(b.binData() != null) ? b.binData() : new byte[0], b.branchId(), b.op(), b.status(), b.createTime(),
+					b.updateTime(), b.finishTime(), b.rollbackTime()));
+		}
+		return Optional.of(stored);
 	}
 
 	@Override
