@@ -61,6 +61,14 @@ public class TransFactory {
 	}
 
 	/**
+	 * dtm's branch id of a step: at least two digits ({@code 01}, {@code 02}, …,
+	 * {@code 100}); {@code String.format} cost 3 % of a request's CPU here.
+	 */
+	static String twoDigits(int number) {
+		return (number >= 0 && number < 10) ? "0" + number : String.valueOf(number);
+	}
+
+	/**
 	 * The branch rows of a saga or msg.
 	 * @param request the request
 	 * @param type its mode
@@ -72,7 +80,7 @@ public class TransFactory {
 		LocalDateTime now = now();
 		for (int i = 0; i < steps.size(); i++) {
 			Map<String, String> step = steps.get(i);
-			String branchId = String.format("%02d", i + 1);
+			String branchId = twoDigits(i + 1);
 			byte[] payload = payload(request, step, i);
 			if (type == TransType.SAGA) {
 				branches.add(Branch.newBranch(request.gid(), step.get("compensate"), payload, branchId,
@@ -83,7 +91,7 @@ public class TransFactory {
 				List<String> urls = this.topicSubscribers.apply(action);
 				for (int j = 0; j < urls.size(); j++) {
 					branches.add(Branch.newBranch(request.gid(), urls.get(j), payload,
-							branchId + String.format("-%02d", j + 1), BranchOp.ACTION, now));
+							branchId + "-" + twoDigits(j + 1), BranchOp.ACTION, now));
 				}
 				continue;
 			}

@@ -20,6 +20,7 @@ class MySqlConnectionTuningTests {
 			this.tuning.postProcessAfterInitialization(pool, "dataSource");
 			assertThat(pool.getDataSourceProperties()).containsEntry("useLocalSessionState", "true")
 				.containsEntry("rewriteBatchedStatements", "true")
+				.containsEntry("openTelemetry", "DISABLED")
 				.containsEntry("prepStmtCacheSize", "10")
 				.doesNotContainKey("cachePrepStmts");
 		}
