@@ -135,10 +135,12 @@ public final class Bench {
 	private static String report(BenchConfig config, List<String> rows) {
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT,
-				"%n### Run %s — %d cores, Java %s, %s, warm-up %ds, %ds measured per scenario, clients over %s%n%n",
+				"%n### Run %s — %d cores, Java %s, %s, warm-up %ds, %ds measured per scenario, clients over %s, "
+						+ "coordinator: %s %s%n%n",
 				LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), System.getProperty("os.name"), config.warmup().toSeconds(),
-				config.duration().toSeconds(), config.protocol()));
+				config.duration().toSeconds(), config.protocol(), config.serverJava(),
+				String.join(" ", config.serverJvmArgs())));
 		sb.append("| scenario | store | clients | tx/s | p50 ms | p95 ms | p99 ms | p99 ms at ½ load | errors "
 				+ "| store baseline tx/s | ratio | RSS MB | peak RSS MB | coordinator CPU cores | CPU ms per tx | start-up s |\n");
 		sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

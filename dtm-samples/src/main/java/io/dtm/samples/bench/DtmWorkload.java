@@ -37,15 +37,20 @@ final class DtmWorkload implements Workload {
 					"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"wait_result\":true,"
 							+ "\"steps\":[{\"action\":\"\",\"compensate\":\"\"},{\"action\":\"\",\"compensate\":\"\"}],"
 							+ "\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
-			case SAGA_HTTP,
-					SAGA_GRPC ->
-				post("submit",
-						"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\",\"wait_result\":true,\"steps\":"
-								+ steps(this.participant, scenario)
-								+ ",\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
+			case SAGA_HTTP, SAGA_GRPC -> callingSaga(gid, scenario);
 			case MSG -> msg(gid);
 			case TCC -> tcc(gid);
 		};
+	}
+
+	private boolean callingSaga(String gid, Scenario scenario) throws IOException, InterruptedException {
+		// an HTTP client's transaction may name gRPC branch URLs when it says its
+		// protocol
+		String protocol = (scenario == Scenario.SAGA_GRPC) ? "\"protocol\":\"grpc\"," : "";
+		return post("submit",
+				"{\"gid\":\"" + gid + "\",\"trans_type\":\"saga\"," + protocol + "\"wait_result\":true,\"steps\":"
+						+ steps(this.participant, scenario)
+						+ ",\"payloads\":[\"{\\\"amount\\\":30}\",\"{\\\"amount\\\":30}\"]}");
 	}
 
 	/**

@@ -44,11 +44,9 @@ class JpaStoreConfiguration {
 	}
 
 	@Bean
-	TransStore jpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
-			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper,
-			DataSource dataSource) {
-		return new JpaTransStore(globals, branches, kvs, entityManager, transactionManager, mapper,
-				new JdbcTemplate(dataSource));
+	TransStore jpaTransStore(TransGlobalRepository globals, KvRepository kvs, EntityManager entityManager,
+			PlatformTransactionManager transactionManager, JpaRowMapper mapper, DataSource dataSource) {
+		return new JpaTransStore(globals, kvs, entityManager, transactionManager, mapper, new JdbcTemplate(dataSource));
 	}
 
 	@Bean

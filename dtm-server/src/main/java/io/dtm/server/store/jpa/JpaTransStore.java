@@ -50,8 +50,6 @@ public class JpaTransStore implements TransStore {
 
 	private final TransGlobalRepository globals;
 
-	private final TransBranchRepository branches;
-
 	private final EntityManager entityManager;
 
 	private final TransactionTemplate transactions;
@@ -68,15 +66,13 @@ public class JpaTransStore implements TransStore {
 
 	private final TransactionTemplate jdbcTransactions;
 
-	public JpaTransStore(TransGlobalRepository globals, TransBranchRepository branches, KvRepository kvs,
-			EntityManager entityManager, PlatformTransactionManager transactionManager, JpaRowMapper mapper,
-			JdbcTemplate jdbc) {
+	public JpaTransStore(TransGlobalRepository globals, KvRepository kvs, EntityManager entityManager,
+			PlatformTransactionManager transactionManager, JpaRowMapper mapper, JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.updates = new GuardedUpdates(jdbc);
 		this.rows = new JdbcTransRows(jdbc, mapper.options());
 		this.jdbcTransactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.globals = globals;
-		this.branches = branches;
 		this.kvs = kvs;
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);

@@ -3,15 +3,12 @@ package io.dtm.server.store.jpa;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import io.dtm.core.GlobalStatus;
-import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -22,14 +19,8 @@ import org.springframework.data.repository.query.Param;
 interface TransGlobalRepository
 		extends JpaRepository<TransGlobalEntity, Long>, JpaSpecificationExecutor<TransGlobalEntity> {
 
-	Optional<TransGlobalEntity> findByGid(String gid);
-
 	@Query("select g.status, count(g) from TransGlobalEntity g group by g.status")
 	List<Object[]> countByStatus();
-
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select g from TransGlobalEntity g where g.gid = :gid and g.status = :status")
-	Optional<TransGlobalEntity> lockByGidAndStatus(@Param("gid") String gid, @Param("status") GlobalStatus status);
 
 	@Query("""
 			select g.id from TransGlobalEntity g
