@@ -62,6 +62,15 @@ public final class Bench {
 				rows.add(runScenario(config, store, scenario, coordinator, setup, stamp, participant));
 			}
 		}
+		finally {
+			if (store == StoreKind.REDIS) {
+				// the coordinator's keys ({bench-<stamp>}…) and the baseline's
+				// ({bench-base-<stamp>}…)
+				long deleted = RedisBaseline.deleteKeys(config.redisUrl(), "{bench-" + stamp + "}")
+						+ RedisBaseline.deleteKeys(config.redisUrl(), "{bench-base-" + stamp + "}");
+				System.out.printf(Locale.ROOT, "deleted the run's %d Redis keys%n", deleted);
+			}
+		}
 		return rows;
 	}
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.grpc.MethodDescriptor;
+import io.dtm.grpc.RawBytes;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
@@ -74,7 +74,7 @@ public final class BenchParticipant {
 	private static ServerServiceDefinition grpcService() {
 		ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(GRPC_SERVICE);
 		for (String method : new String[] { "TransOut", "TransOutRevert", "TransIn", "TransInRevert" }) {
-			service.addMethod(BytesMarshaller.unary(GRPC_SERVICE, method),
+			service.addMethod(RawBytes.unaryMethod(GRPC_SERVICE + "/" + method),
 					ServerCalls.asyncUnaryCall((request, reply) -> {
 						CALLS.incrementAndGet();
 						reply.onNext(new byte[0]);
@@ -82,37 +82,6 @@ public final class BenchParticipant {
 					}));
 		}
 		return service.build();
-	}
-
-	/** Raw bytes as a gRPC message: the participant never looks inside. */
-	static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-
-		private static final BytesMarshaller INSTANCE = new BytesMarshaller();
-
-		static MethodDescriptor<byte[], byte[]> unary(String service, String method) {
-			return MethodDescriptor.<byte[], byte[]>newBuilder()
-				.setType(MethodDescriptor.MethodType.UNARY)
-				.setFullMethodName(MethodDescriptor.generateFullMethodName(service, method))
-				.setRequestMarshaller(INSTANCE)
-				.setResponseMarshaller(INSTANCE)
-				.build();
-		}
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new java.io.ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import io.dtm.grpc.RawBytes;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
@@ -80,7 +81,7 @@ final class ParticipantProcess implements AutoCloseable {
 	void call(Scenario scenario, String method) throws IOException, InterruptedException {
 		if (scenario == Scenario.SAGA_GRPC) {
 			ClientCalls.blockingUnaryCall(this.channel,
-					BenchParticipant.BytesMarshaller.unary(BenchParticipant.GRPC_SERVICE, method),
+					RawBytes.unaryMethod(BenchParticipant.GRPC_SERVICE + "/" + method),
 					io.grpc.CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), PAYLOAD);
 			return;
 		}

@@ -3,7 +3,9 @@ package io.dtm.samples.bench;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -135,6 +137,36 @@ final class RedisBaseline implements AutoCloseable {
 	private void changeStatus(RedisCommands<String, String> redis, String[] keys, String from, String to, String global,
 			String gid) {
 		redis.evalsha(this.shas[3], ScriptOutputType.INTEGER, keys, from, to, global, gid);
+	}
+
+	/**
+	 * Delete the keys of one bench run (the coordinator's and the baseline's), so runs do
+	 * not pile gigabytes up in a shared Redis: SCAN with a pattern, UNLINK in batches.
+	 * @param url the Redis URL
+	 * @param prefix the key prefix of the run, hash-tag braces included
+	 * @return the number of keys deleted
+	 */
+	static long deleteKeys(String url, String prefix) {
+		RedisClient client = RedisClient.create(url);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			String pattern = prefix.replace("[", "\\[").replace("*", "\\*").replace("?", "\\?") + "*";
+			ScanArgs args = ScanArgs.Builder.matches(pattern).limit(1000);
+			long deleted = 0;
+			KeyScanCursor<String> cursor = redis.scan(args);
+			while (true) {
+				if (!cursor.getKeys().isEmpty()) {
+					deleted += redis.unlink(cursor.getKeys().toArray(String[]::new));
+				}
+				if (cursor.isFinished()) {
+					return deleted;
+				}
+				cursor = redis.scan(cursor, args);
+			}
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	@Override
